@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+/**
+ * Configuration for the web server and the worker, read once from the environment
+ * and validated at start-up so that a typo fails loudly instead of running with a
+ * surprising default. Every variable is documented in .env.example.
+ */
+const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: int(3000, 1).refine((p) => p < 65536, 'PORT must be below 65536'),
+  HOST: z.string().default('0.0.0.0'),
+  /** The app's public origin; links in events (sandbox postings) point here. */
+  APP_URL: z.url('APP_URL must be a URL such as http://localhost:3000').optional(),
+  REDIS_URL: z
+    .string()
+    .default('redis://127.0.0.1:6379')
+    .refine((u) => /^rediss?:\/\//.test(u), 'REDIS_URL must start with redis:// or rediss://'),
+  /** Prefix of every Redis key and of the BullMQ queue, so that several deployments can share one Redis. */
+  KEY_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]{1,32}$/, 'KEY_PREFIX may hold letters, digits, _ and - only')
+    .default('jobstream'),
+
+  EVENT_RETENTION: int(10_000, 100),
+  RUN_TTL_SECONDS: int(7 * 24 * 3600, 60),
+  HITL_TIMEOUT_MS: int(120_000, 100),
+
+  WS_MAX_PAYLOAD_BYTES: int(1024 * 1024, 1024),
+  WS_MAX_BUFFERED_BYTES: int(4 * 1024 * 1024, 16 * 1024),
+  WS_STALL_TIMEOUT_MS: int(10_000, 100),
+  WS_KEEPALIVE_MS: int(30_000, 1000),
+
+  WORKER_CONCURRENCY: int(4, 1),
+  WORKER_LOCK_MS: int(30_000, 1000),
+  WORKER_STALLED_INTERVAL_MS: int(30_000, 500),
+  WORKER_MAX_STALLED: int(1, 0),
+  WORKER_SHUTDOWN_GRACE_MS: int(10_000, 0),
+  WORKER_HEARTBEAT_MS: int(5_000, 100),
+  AGENT_STEP_DELAY_MS: int(250, 0),
+});
+
+export type Env = z.infer<typeof envSchema> & { APP_URL: string };
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new Error(
+      `Invalid configuration:\n${lines.join('\n')}\nFix these environment variables (see .env.example).`,
+    );
+  }
+  return { ...result.data, APP_URL: result.data.APP_URL ?? `http://localhost:${result.data.PORT}` };
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

@@ -1,0 +1,13 @@
+import { hitlRouter } from './routers/hitl';
+import { pipelineRouter } from './routers/pipeline';
+import { systemRouter } from './routers/system';
+import { createTRPCRouter } from './trpc';
+
+export const appRouter = createTRPCRouter({
+  pipeline: pipelineRouter,
+  hitl: hitlRouter,
+  system: systemRouter,
+});
+
+/** The API's type, for @trpc/client and @trpc/react-query; never declared by hand. */
+export type AppRouter = typeof appRouter;

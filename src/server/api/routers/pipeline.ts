@@ -1,0 +1,65 @@
+import { TRPCError, tracked } from '@trpc/server';
+import { z } from 'zod';
+import { pipelineParamsSchema } from '~/shared/pipeline';
+import { HistoryGapError, runEventStream } from '../../realtime/run-event-stream';
+import { controlRun, startRun } from '../../services/run-control';
+import { createTRPCRouter, publicProcedure, runProcedure } from '../trpc';
+
+const reasonInput = z.object({ reason: z.string().trim().max(500, 'reason: at most 500 characters').optional() });
+
+/** lastEventId is the `id` of the last event received (tracked() hands it back on reconnect). */
+const lastEventIdSchema = z
+  .string()
+  .regex(/^\d{1,15}$/, 'lastEventId: the id of an event of this run')
+  .nullish();
+
+export const pipelineRouter = createTRPCRouter({
+  start: publicProcedure.input(pipelineParamsSchema).mutation(({ ctx, input }) => startRun(ctx.services, input)),
+
+  stop: runProcedure
+    .input(reasonInput)
+    .mutation(({ ctx, input }) => controlRun(ctx.services, ctx.run, 'stop', input.reason ?? 'Stopped by user')),
+
+  pause: runProcedure.mutation(({ ctx }) => controlRun(ctx.services, ctx.run, 'pause', 'Paused by user')),
+
+  resume: runProcedure.mutation(({ ctx }) => controlRun(ctx.services, ctx.run, 'resume', 'Resumed by user')),
+
+  get: runProcedure.query(({ ctx }) => ctx.run),
+
+  list: publicProcedure
+    .input(z.object({ limit: z.number().int().min(1).max(200).default(50) }).default({ limit: 50 }))
+    .query(({ ctx, input }) => ctx.services.stores.runs.list(input.limit)),
+
+  /**
+   * A run's events in seq order, each exactly once: the history, then the live tail.
+   * Resume after a reconnect by passing the last id received (wsLink does it for you).
+   * Completes after the run's final event.
+   */
+  events: runProcedure.input(z.object({ lastEventId: lastEventIdSchema })).subscription(async function* ({
+    ctx,
+    input,
+    signal,
+  }) {
+    const { services } = ctx;
+    const stream = runEventStream({
+      runId: ctx.run.runId,
+      afterSeq: Number(input.lastEventId ?? 0),
+      hub: services.hub,
+      log: services.stores.log,
+      signal: signal ?? new AbortController().signal,
+      beforeSend: ctx.waitForRoom,
+    });
+    services.metrics.activeSubscriptions.inc();
+    try {
+      for await (const event of stream) {
+        services.metrics.eventsRelayed.inc();
+        yield tracked(event.id, event);
+      }
+    } catch (err) {
+      if (err instanceof HistoryGapError) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: err.message });
+      throw err;
+    } finally {
+      services.metrics.activeSubscriptions.dec();
+    }
+  }),
+});

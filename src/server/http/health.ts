@@ -1,0 +1,37 @@
+import type { Gauge } from 'prom-client';
+import type { ServerServices } from '../services';
+
+async function gaugeValue(gauge: Gauge): Promise<number> {
+  return (await gauge.get()).values[0]?.value ?? 0;
+}
+
+async function pingRedis(s: ServerServices): Promise<{ ok: boolean; latencyMs: number | null; error?: string }> {
+  const started = performance.now();
+  try {
+    await Promise.race([
+      s.redis.ping(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 1 s')), 1000).unref()),
+    ]);
+    return { ok: true, latencyMs: Math.round((performance.now() - started) * 100) / 100 };
+  } catch (err) {
+    return { ok: false, latencyMs: null, error: (err as Error).message };
+  }
+}
+
+/** Redis reachable and at least one worker heartbeat recent: the app can run pipelines. */
+export async function checkHealth(s: ServerServices) {
+  const redis = await pingRedis(s);
+  const workers = redis.ok ? await s.stores.workers.live(s.env.WORKER_HEARTBEAT_MS * 3) : [];
+  const ok = redis.ok && workers.length > 0;
+  return {
+    status: ok ? ('ok' as const) : ('degraded' as const),
+    redis,
+    workers: { live: workers.length },
+    connections: {
+      sockets: await gaugeValue(s.metrics.openSockets),
+      subscriptions: await gaugeValue(s.metrics.activeSubscriptions),
+      runsWatched: s.hub.runsWatched,
+    },
+    checkedAt: new Date().toISOString(),
+  };
+}

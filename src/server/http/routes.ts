@@ -1,0 +1,29 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerServices } from '../services';
+import { checkHealth } from './health';
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+/** GET /api/health: 200 when Redis and a worker are up, 503 otherwise. */
+export async function handleHealth(s: ServerServices, _req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const health = await checkHealth(s);
+  sendJson(res, health.status === 'ok' ? 200 : 503, health);
+}
+
+/** GET /api/metrics: Prometheus text format. */
+export async function handleMetrics(s: ServerServices, _req: IncomingMessage, res: ServerResponse): Promise<void> {
+  try {
+    const [pending, settled] = await Promise.all([s.stores.hitl.countPending(), s.stores.hitl.settledCounts()]);
+    s.metrics.hitlPending.set(pending);
+    for (const outcome of ['answered', 'timed_out', 'cancelled'] as const) {
+      s.metrics.hitlSettled.set({ outcome }, settled[outcome] ?? 0);
+    }
+  } catch {
+    // Redis down: report the process metrics anyway; /api/health says what is wrong.
+  }
+  res.writeHead(200, { 'content-type': s.metrics.registry.contentType });
+  res.end(await s.metrics.registry.metrics());
+}

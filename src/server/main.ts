@@ -1,0 +1,97 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import next from 'next';
+import { env } from '~/env';
+import { createStores } from '~/store';
+import { createPipelineQueue } from '~/store/queue';
+import { connectRedis, redactUrl, waitForRedis } from '~/store/redis';
+import { appRouter } from './api/root';
+import { createContextFactory } from './api/trpc';
+import { handleHealth, handleMetrics } from './http/routes';
+import { createMetrics } from './metrics';
+import { takeNextUpgradeHandler } from './realtime/next-upgrade';
+import { RunFeedHub } from './realtime/run-feed-hub';
+import { attachRealtime } from './realtime/ws-server';
+import { createServerServices } from './services';
+
+/**
+ * The web process: one port serving Next.js, tRPC over HTTP (/api/trpc), tRPC over
+ * WebSocket (/api/trpc-ws), /api/health and /api/metrics.
+ */
+async function main(): Promise<void> {
+  const config = env();
+  const dev = config.NODE_ENV === 'development';
+  const redis = connectRedis(config.REDIS_URL, 'web');
+  const subscriber = connectRedis(config.REDIS_URL, 'web-feed');
+  await Promise.all([waitForRedis(redis, config.REDIS_URL), waitForRedis(subscriber, config.REDIS_URL)]);
+
+  const stores = createStores(redis, config);
+  const metrics = createMetrics();
+  const services = createServerServices({
+    env: config,
+    redis,
+    stores,
+    queue: createPipelineQueue(stores.keys, { url: config.REDIS_URL }),
+    hub: new RunFeedHub(subscriber, stores.log, stores.keys, metrics),
+    metrics,
+  });
+
+  const app = next({
+    dev,
+    dir: fileURLToPath(new URL('../..', import.meta.url)),
+    hostname: 'localhost',
+    port: config.PORT,
+  });
+  await app.prepare();
+  const handleNext = app.getRequestHandler();
+  const handleTrpc = createHTTPHandler({
+    router: appRouter,
+    basePath: '/api/trpc/',
+    createContext: createContextFactory(services),
+  });
+
+  const route = (req: IncomingMessage, res: ServerResponse): unknown => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path.startsWith('/api/trpc/')) return handleTrpc(req, res);
+    if (path === '/api/health') return handleHealth(services, req, res);
+    if (path === '/api/metrics') return handleMetrics(services, req, res);
+    return handleNext(req, res);
+  };
+  const server = createServer((req, res) => {
+    Promise.resolve(route(req, res)).catch((err: unknown) => {
+      console.error('[web] request failed:', err);
+      if (!res.headersSent) res.writeHead(500).end('Internal error');
+    });
+  });
+  const realtime = attachRealtime(server, services, takeNextUpgradeHandler(app));
+
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  console.log(
+    `[web] ready on http://localhost:${config.PORT} (${config.NODE_ENV}, redis ${redactUrl(config.REDIS_URL)})`,
+  );
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`[web] ${signal}: closing`);
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    server.close();
+    await realtime.close();
+    server.closeAllConnections();
+    await services.queue.close();
+    await app.close();
+    redis.disconnect();
+    subscriber.disconnect();
+    clearTimeout(force);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  console.error(`[web] failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

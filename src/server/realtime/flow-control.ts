@@ -1,0 +1,47 @@
+import type { WebSocket } from 'ws';
+
+/** Close code sent to a client that stopped reading (4000–4999 are for applications). */
+export const SLOW_CONSUMER_CLOSE_CODE = 4008;
+
+export class SlowConsumerError extends Error {
+  constructor() {
+    super('The client stopped reading; the connection was closed. Reconnect and resume from the last event id.');
+  }
+}
+
+export interface FlowControlOptions {
+  maxBufferedBytes: number;
+  stallTimeoutMs: number;
+  onClosed: () => void;
+}
+
+/**
+ * Bounds what the server holds for one socket. While the client reads, a full send
+ * buffer just slows its subscriptions down (they read on from Redis later); if the
+ * buffer does not drain within stallTimeoutMs the socket is closed with a reason,
+ * and the client resumes from its last event id.
+ */
+export function createFlowControl(ws: WebSocket, opts: FlowControlOptions): () => Promise<void> {
+  const drainPollMs = 20;
+  return async function waitForRoom() {
+    if (ws.bufferedAmount <= opts.maxBufferedBytes) return;
+    const deadline = Date.now() + opts.stallTimeoutMs;
+    while (ws.bufferedAmount > opts.maxBufferedBytes) {
+      if (ws.readyState !== ws.OPEN) throw new SlowConsumerError();
+      if (Date.now() >= deadline) {
+        closeSlowConsumer(ws, opts.onClosed);
+        throw new SlowConsumerError();
+      }
+      // ws has no 'drain' event of its own; the wait only happens while the buffer is full.
+      await new Promise((r) => setTimeout(r, drainPollMs));
+    }
+  };
+}
+
+function closeSlowConsumer(ws: WebSocket, onClosed: () => void): void {
+  if (ws.readyState !== ws.OPEN) return;
+  onClosed();
+  ws.close(SLOW_CONSUMER_CLOSE_CODE, 'send buffer full: client too slow');
+  // A stalled client never reads the close frame either; drop the socket and its buffer.
+  setTimeout(() => ws.terminate(), 1000).unref();
+}

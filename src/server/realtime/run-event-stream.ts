@@ -1,0 +1,62 @@
+import { isTerminalEvent, type RunEvent } from '~/shared/events';
+import type { EventLog } from '~/store/event-log';
+import type { RunFeedHub } from './run-feed-hub';
+
+const BATCH = 256;
+
+/** The log no longer holds the events a subscriber asked to resume from. */
+export class HistoryGapError extends Error {
+  constructor(
+    readonly runId: string,
+    readonly afterSeq: number,
+    readonly oldestAvailable: number | null,
+  ) {
+    super(
+      oldestAvailable === null
+        ? `The event history of ${runId} is no longer kept.`
+        : `Events after #${afterSeq} of ${runId} are no longer kept; the oldest kept is #${oldestAvailable}.`,
+    );
+  }
+}
+
+export interface RunEventStreamOptions {
+  runId: string;
+  /** Deliver events with seq > afterSeq (0 for the whole history). */
+  afterSeq: number;
+  hub: RunFeedHub;
+  log: EventLog;
+  signal: AbortSignal;
+  /** Awaited before each event is handed on: the socket's flow control. */
+  beforeSend?: () => Promise<void>;
+}
+
+/**
+ * A run's events, in seq order, each exactly once: the history first, then the live
+ * tail, through one loop with one cursor, so there is no seam between the two. A
+ * subscriber holds only its cursor; events come from the instance's shared ring
+ * when they are recent and from the Redis log otherwise. Ends after a terminal event.
+ */
+export async function* runEventStream(opts: RunEventStreamOptions): AsyncGenerator<RunEvent, void, void> {
+  const { runId, hub, log, signal } = opts;
+  const feed = await hub.acquire(runId);
+  try {
+    let cursor = opts.afterSeq;
+    while (!signal.aborted) {
+      if (cursor >= feed.latestSeq) {
+        await feed.waitBeyond(cursor, signal);
+        continue;
+      }
+      const batch = feed.slice(cursor, BATCH) ?? (await log.readAfter(runId, cursor, BATCH));
+      if (batch[0]?.seq !== cursor + 1) throw new HistoryGapError(runId, cursor, await log.oldestSeq(runId));
+      for (const event of batch) {
+        await opts.beforeSend?.();
+        if (signal.aborted) return;
+        yield event;
+        cursor = event.seq;
+        if (isTerminalEvent(event)) return;
+      }
+    }
+  } finally {
+    hub.release(feed);
+  }
+}

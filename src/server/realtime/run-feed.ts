@@ -1,0 +1,58 @@
+import type { RunEvent } from '~/shared/events';
+
+/**
+ * What this web instance knows about one run's live tail: the newest seq published
+ * and a ring of the most recent events, parsed once and shared by every local
+ * subscriber. Subscribers pull from it; they never hold a queue of their own.
+ */
+export class RunFeed {
+  latestSeq = 0;
+  refs = 0;
+  private ring: RunEvent[] = [];
+  private waiters = new Set<() => void>();
+
+  constructor(
+    readonly runId: string,
+    private readonly ringSize: number,
+  ) {}
+
+  /** A live event arrived; events out of order or already seen leave the ring contiguous. */
+  push(event: RunEvent): void {
+    const last = this.ring.at(-1);
+    if (last && event.seq <= last.seq) return;
+    if (last && event.seq === last.seq + 1) this.ring.push(event);
+    else this.ring = [event];
+    if (this.ring.length > this.ringSize) this.ring.splice(0, this.ring.length - this.ringSize);
+    this.noteLatest(event.seq);
+  }
+
+  /** The log says events up to `seq` exist (after a reconnect or on first use). */
+  noteLatest(seq: number): void {
+    if (seq <= this.latestSeq) return;
+    this.latestSeq = seq;
+    for (const wake of this.waiters) wake();
+    this.waiters.clear();
+  }
+
+  /** Events after `afterSeq` from memory, or null when memory does not reach back that far. */
+  slice(afterSeq: number, max: number): RunEvent[] | null {
+    const first = this.ring[0];
+    if (!first || first.seq > afterSeq + 1) return null;
+    const start = afterSeq + 1 - first.seq;
+    return start >= this.ring.length ? null : this.ring.slice(start, start + max);
+  }
+
+  /** Resolves when an event after `seq` is known, or when the signal aborts. */
+  waitBeyond(seq: number, signal: AbortSignal): Promise<void> {
+    if (this.latestSeq > seq || signal.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        signal.removeEventListener('abort', done);
+        this.waiters.delete(done);
+        resolve();
+      };
+      this.waiters.add(done);
+      signal.addEventListener('abort', done, { once: true });
+    });
+  }
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { isTerminalStatus, type PipelineParams, type RunStatus, type RunSummary } from '~/shared/pipeline';
+import type { ControlAction } from '~/store/control';
+import type { ServerServices } from './index';
+
+/** What a control call did, so that a click on a finished run is a clear no-op. */
+export interface ControlResult {
+  runId: string;
+  status: RunStatus;
+  /** false when the run had already finished (or was already in that state). */
+  changed: boolean;
+  message: string;
+}
+
+export async function startRun(s: ServerServices, params: PipelineParams): Promise<{ runId: string }> {
+  const runId = `run_${randomUUID().replaceAll('-', '')}`;
+  // The job id is the run id: a double submit cannot queue one run twice.
+  await s.stores.runs.create(runId, params, runId);
+  await s.stores.log.publish({
+    runId,
+    type: 'task_queued',
+    agent: 'task',
+    message: 'Pipeline queued; waiting for a worker',
+    data: { jobId: runId, queue: s.stores.keys.queueName },
+  });
+  await s.queue.add('pipeline', { runId }, { jobId: runId });
+  return { runId };
+}
+
+const verbs: Record<ControlAction, string> = { stop: 'stopped', pause: 'paused', resume: 'resumed' };
+
+/**
+ * Records the user's wish and, for a run no worker holds yet, carries it out here;
+ * a worker holding the run obeys it at once (stop) or at the next step (pause).
+ */
+export async function controlRun(
+  s: ServerServices,
+  run: RunSummary,
+  action: ControlAction,
+  reason: string,
+): Promise<ControlResult> {
+  const { runId } = run;
+  if (isTerminalStatus(run.status)) {
+    return { runId, status: run.status, changed: false, message: `Run already ${run.status}; nothing to ${action}.` };
+  }
+  const state = await s.stores.control.request(runId, action, reason);
+  if (state === 'stopped' && action !== 'stop') {
+    return { runId, status: run.status, changed: false, message: 'Run is stopping; it cannot be paused or resumed.' };
+  }
+  const job = await s.queue.getJob(runId);
+  const waiting = job ? ['waiting', 'delayed', 'prioritized'].includes(await job.getState()) : false;
+  if (waiting && action === 'stop' && job) return cancelQueuedRun(s, runId, reason, () => job.remove());
+  if (waiting && action !== 'stop') {
+    await s.stores.log.publish({
+      runId,
+      type: action === 'pause' ? 'job_paused' : 'job_resumed',
+      agent: 'task',
+      message: action === 'pause' ? 'Queued run paused; it will hold when a worker picks it up' : 'Queued run resumed',
+      data: { jobId: runId },
+    });
+  }
+  const pending = action === 'stop' ? 'stopping' : action === 'pause' ? 'pausing at the next step' : 'resuming';
+  return { runId, status: run.status, changed: true, message: `Run ${pending}.` };
+}
+
+async function cancelQueuedRun(
+  s: ServerServices,
+  runId: string,
+  reason: string,
+  remove: () => Promise<unknown>,
+): Promise<ControlResult> {
+  try {
+    await remove();
+  } catch {
+    // A worker took the job in the meantime; it sees the stop and ends the run.
+    return { runId, status: 'running', changed: true, message: 'Run stopping.' };
+  }
+  const moved = await s.stores.runs.transition(runId, ['queued', 'paused'], 'stopped', { stage: 'done' });
+  if (moved.ok) {
+    await s.stores.log.publish({
+      runId,
+      type: 'job_cancelled',
+      agent: 'task',
+      message: 'Queued job cancelled before a worker started it',
+      data: { jobId: runId, reason },
+    });
+    await s.stores.log.publish({
+      runId,
+      type: 'pipeline_stopped',
+      agent: 'system',
+      message: `Pipeline ${verbs.stop}: ${reason}`,
+      data: { reason, stage: 'queued' },
+    });
+  }
+  return { runId, status: 'stopped', changed: true, message: 'Run stopped before it started.' };
+}

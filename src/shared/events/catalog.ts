@@ -1,0 +1,254 @@
+import { z } from 'zod';
+import { hitlIdSchema, jobSourceSchema, pipelineParamsSchema, stageSchema } from '../pipeline';
+
+/**
+ * The event catalog: every event type the system emits, each with the schema of its
+ * `data` payload. Type strings are seed 000's EventType values, plus the job-control
+ * events of seed 001 (job_paused, job_resumed, job_cancelled). Payload fields are
+ * camelCase and strict, so a typo in an agent fails loudly instead of shipping a
+ * field nobody reads.
+ */
+
+const url = z.string().max(2048);
+const text = (max = 2000) => z.string().max(max);
+const count = z.number().int().min(0);
+const percent = z.number().int().min(0).max(100);
+const score = z.number().min(0).max(100);
+const empty = z.strictObject({});
+
+const jobRef = {
+  jobUrl: url,
+  title: text(300),
+  company: text(200),
+};
+
+const filledField = z.strictObject({
+  label: text(300),
+  value: text(5000),
+  confident: z.boolean(),
+});
+
+const connection = {
+  connected: z.strictObject({ connectionId: text(100) }),
+  disconnected: z.strictObject({ reason: text() }),
+  error: z.strictObject({ code: text(100), detail: text().optional() }),
+};
+
+const pipeline = {
+  pipeline_start: z.strictObject({ params: pipelineParamsSchema, attempt: z.number().int().min(1) }),
+  pipeline_complete: z.strictObject({
+    jobsFound: count,
+    jobsAnalyzed: count,
+    jobsQualified: count,
+    applicationsDrafted: count,
+    applicationsSubmitted: count,
+    durationMs: count,
+  }),
+  pipeline_error: z.strictObject({
+    error: text(),
+    /** true when the run goes on (another attempt), false when the run has failed for good. */
+    retrying: z.boolean(),
+    attempt: z.number().int().min(1),
+  }),
+  pipeline_paused: z.strictObject({ stage: stageSchema, step: text(200) }),
+  pipeline_resumed: z.strictObject({ stage: stageSchema, step: text(200), pausedMs: count }),
+  pipeline_stopped: z.strictObject({ reason: text(500), stage: stageSchema }),
+};
+
+const scout = {
+  scout_start: z.strictObject({ query: text(200), location: text(200), sources: z.array(jobSourceSchema) }),
+  scout_searching: z.strictObject({ source: jobSourceSchema, query: text(200), location: text(200) }),
+  scout_found: z.strictObject({ source: jobSourceSchema, count, urls: z.array(url) }),
+  scout_complete: z.strictObject({ count, duplicatesRemoved: count }),
+};
+
+const analyst = {
+  analyst_start: z.strictObject({ ...jobRef, jobIndex: z.number().int().min(1), total: count, progress: percent }),
+  analyst_fetching: z.strictObject({ jobUrl: url }),
+  analyst_analyzing: z.strictObject({ ...jobRef, requirements: z.array(text(200)) }),
+  analyst_result: z.strictObject({
+    ...jobRef,
+    matchScore: score,
+    matchedSkills: z.array(text(100)),
+    missingSkills: z.array(text(100)),
+    explanation: text(),
+  }),
+  analyst_skipped: z.strictObject({ ...jobRef, matchScore: score, minMatchScore: score, reason: text() }),
+  analyst_complete: z.strictObject({ analyzed: count, qualified: count }),
+};
+
+const company = {
+  company_start: z.strictObject({ company: text(200) }),
+  company_researching: z.strictObject({ company: text(200), source: text(200) }),
+  company_result: z.strictObject({ company: text(200), summary: text(), facts: z.array(text(500)) }),
+  company_error: z.strictObject({ company: text(200), error: text() }),
+};
+
+const resume = {
+  resume_start: z.strictObject({ ...jobRef }),
+  resume_fetching_context: z.strictObject({ jobUrl: url }),
+  resume_tailoring: z.strictObject({ jobUrl: url, keywords: z.array(text(100)) }),
+  resume_generated: z.strictObject({ jobUrl: url, fileName: text(300), bytes: count }),
+  resume_ats_scored: z.strictObject({ jobUrl: url, before: score, after: score }),
+  resume_review: z.strictObject({ jobUrl: url, hitlId: hitlIdSchema, preview: text(10_000) }),
+  resume_complete: z.strictObject({ jobUrl: url, approved: z.boolean() }),
+};
+
+const coverLetter = {
+  cover_letter_start: z.strictObject({ ...jobRef }),
+  cover_letter_generating: z.strictObject({ jobUrl: url }),
+  cover_letter_review_requested: z.strictObject({ jobUrl: url, hitlId: hitlIdSchema, preview: text(10_000) }),
+  cover_letter_complete: z.strictObject({ jobUrl: url, approved: z.boolean(), wordCount: count }),
+};
+
+const applier = {
+  applier_start: z.strictObject({ ...jobRef, draftMode: z.boolean() }),
+  applier_navigate: z.strictObject({ url }),
+  applier_click: z.strictObject({ target: text(300) }),
+  applier_type: z.strictObject({ field: text(300), value: text(5000) }),
+  applier_upload: z.strictObject({ field: text(300), fileName: text(300) }),
+  applier_submit: z.strictObject({ jobUrl: url }),
+  applier_draft_ready: z.strictObject({
+    ...jobRef,
+    fields: z.array(filledField),
+    /** base64 JPEG of the filled form, when a browser took one. */
+    screenshot: z.string().max(2_000_000).optional(),
+  }),
+  applier_submitted: z.strictObject({ ...jobRef, confirmation: text(500) }),
+  applier_complete: z.strictObject({ drafted: count, submitted: count, failed: count }),
+  applier_error: z.strictObject({ jobUrl: url, error: text() }),
+};
+
+const browser = {
+  /** Live frames: latest wins, never stored in the event log (design notes, Events 7). */
+  browser_screenshot: z.strictObject({
+    screenshot: z.string().max(2_000_000),
+    format: z.literal('jpeg'),
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+  }),
+  browser_action: z.strictObject({ action: text(100), detail: text(1000) }),
+};
+
+const hitl = {
+  hitl_request: z.strictObject({
+    hitlId: hitlIdSchema,
+    question: text(1000),
+    context: text(10_000),
+    options: z.array(text(200)).max(20),
+    timeoutMs: count,
+    expiresAt: z.iso.datetime(),
+    defaultAnswer: text(1000).nullable(),
+  }),
+  hitl_response: z.strictObject({ hitlId: hitlIdSchema, response: text(10_000) }),
+  hitl_timeout: z.strictObject({ hitlId: hitlIdSchema, timeoutMs: count, appliedDefault: text(1000).nullable() }),
+  hitl_cancelled: z.strictObject({ hitlId: hitlIdSchema, reason: text(500) }),
+};
+
+const salaryBattle = {
+  salary_battle_start: z.strictObject({ role: text(200), company: text(200), targetSalary: count, currency: text(10) }),
+  salary_battle_user_turn: z.strictObject({ round: count, prompt: text() }),
+  salary_battle_ai_response: z.strictObject({ round: count, reply: text(5000), offer: count.nullable() }),
+  salary_battle_phase_change: z.strictObject({ from: text(50), to: text(50) }),
+  salary_battle_counter: z.strictObject({ round: count, offer: count, currency: text(10) }),
+  salary_battle_accepted: z.strictObject({ finalOffer: count, currency: text(10) }),
+  salary_battle_rejected: z.strictObject({ reason: text() }),
+  salary_battle_complete: z.strictObject({ rounds: count, finalOffer: count.nullable(), outcome: z.enum(['accepted', 'rejected', 'abandoned']) }),
+};
+
+const salary = {
+  salary_start: z.strictObject({ role: text(200), location: text(200) }),
+  salary_analyzing: z.strictObject({ source: text(200) }),
+  salary_result: z.strictObject({ low: count, median: count, high: count, currency: text(10) }),
+  salary_complete: z.strictObject({ sources: count }),
+};
+
+const network = {
+  network_start: z.strictObject({ company: text(200) }),
+  network_searching: z.strictObject({ company: text(200), source: text(200) }),
+  network_found: z.strictObject({ company: text(200), contacts: count }),
+  network_complete: z.strictObject({ contacts: count }),
+};
+
+const interview = {
+  interview_start: z.strictObject({ role: text(200), questions: count }),
+  interview_question: z.strictObject({ index: count, question: text() }),
+  interview_answer: z.strictObject({ index: count, answer: text(10_000) }),
+  interview_feedback: z.strictObject({ index: count, score, feedback: text(5000) }),
+  interview_complete: z.strictObject({ averageScore: score }),
+};
+
+const career = {
+  career_chat_response: z.strictObject({ reply: text(10_000), intent: text(100) }),
+  career_trajectory: z.strictObject({ steps: z.array(z.strictObject({ title: text(200), years: z.number().min(0) })) }),
+  career_skill_gaps: z.strictObject({ gaps: z.array(z.strictObject({ skill: text(100), importance: score })) }),
+};
+
+const task = {
+  task_queued: z.strictObject({ jobId: text(200), queue: text(100) }),
+  task_started: z.strictObject({ jobId: text(200), attempt: z.number().int().min(1), workerId: text(200) }),
+  task_progress: z.strictObject({ jobId: text(200), progress: percent, stage: stageSchema }),
+  task_complete: z.strictObject({ jobId: text(200), durationMs: count }),
+  task_failed: z.strictObject({ jobId: text(200), error: text(), retrying: z.boolean() }),
+};
+
+const system = {
+  system_startup: z.strictObject({ component: text(100) }),
+  system_shutdown: z.strictObject({ component: text(100), reason: text(500) }),
+  heartbeat: empty,
+  ping: empty,
+  pong: empty,
+};
+
+/** Seed 001's job-control events: the queued BullMQ job behind a run. */
+const jobControl = {
+  job_paused: z.strictObject({ jobId: text(200) }),
+  job_resumed: z.strictObject({ jobId: text(200) }),
+  job_cancelled: z.strictObject({ jobId: text(200), reason: text(500) }),
+};
+
+export const eventCatalog = {
+  ...connection,
+  ...pipeline,
+  ...scout,
+  ...analyst,
+  ...company,
+  ...resume,
+  ...coverLetter,
+  ...applier,
+  ...browser,
+  ...hitl,
+  ...salaryBattle,
+  ...salary,
+  ...network,
+  ...interview,
+  ...career,
+  ...task,
+  ...system,
+  ...jobControl,
+};
+
+export type EventCatalog = typeof eventCatalog;
+export type EventType = keyof EventCatalog;
+export type EventData<T extends EventType> = z.infer<EventCatalog[T]>;
+
+export const eventTypes = Object.keys(eventCatalog) as EventType[];
+
+export const agentSchema = z.enum([
+  'system',
+  'scout',
+  'analyst',
+  'company',
+  'resume',
+  'cover_letter',
+  'applier',
+  'browser',
+  'hitl',
+  'salary',
+  'salary_battle',
+  'network',
+  'interview',
+  'career',
+  'task',
+]);
+export type Agent = z.infer<typeof agentSchema>;

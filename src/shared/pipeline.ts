@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/** Where the scout looks for postings (pipeline.start's `sources`). */
+export const jobSourceSchema = z.enum(['sandbox', 'greenhouse', 'lever']);
+export type JobSource = z.infer<typeof jobSourceSchema>;
+
+/**
+ * What a user asks for when starting a pipeline. Defaults follow seed 000's
+ * start_pipeline handler, except draftMode (on by default: nothing is submitted
+ * without the user's approval) and query (required: an empty search is a mistake).
+ */
+export const pipelineParamsSchema = z.object({
+  query: z
+    .string()
+    .trim()
+    .min(1, 'query: say what job to search for, e.g. "Python developer"')
+    .max(200, 'query: at most 200 characters'),
+  location: z.string().trim().max(200, 'location: at most 200 characters').default('Remote'),
+  autoApply: z.boolean().default(false),
+  minMatchScore: z
+    .number()
+    .int('minMatchScore: a whole number')
+    .min(0, 'minMatchScore: 0 to 100')
+    .max(100, 'minMatchScore: 0 to 100')
+    .default(70),
+  useCompanyResearch: z.boolean().default(false),
+  useResumeTailoring: z.boolean().default(false),
+  useCoverLetter: z.boolean().default(false),
+  draftMode: z.boolean().default(true),
+  sources: z
+    .array(jobSourceSchema)
+    .min(1, 'sources: pick at least one source, or leave it out for all')
+    .refine((s) => new Set(s).size === s.length, 'sources: each source once')
+    .optional(),
+  maxApplications: z
+    .number()
+    .int('maxApplications: a whole number')
+    .min(1, 'maxApplications: at least 1')
+    .max(100, 'maxApplications: at most 100')
+    .optional(),
+});
+
+export type PipelineParamsInput = z.input<typeof pipelineParamsSchema>;
+export type PipelineParams = z.output<typeof pipelineParamsSchema>;
+
+export const runStatusSchema = z.enum(['queued', 'running', 'paused', 'completed', 'stopped', 'failed']);
+export type RunStatus = z.infer<typeof runStatusSchema>;
+
+export const TERMINAL_STATUSES: readonly RunStatus[] = ['completed', 'stopped', 'failed'];
+export const isTerminalStatus = (s: RunStatus): boolean => TERMINAL_STATUSES.includes(s);
+
+/** The pipeline's stages, in order; the UI draws one lane per stage. */
+export const stageSchema = z.enum(['queued', 'scout', 'analyst', 'company', 'resume', 'cover_letter', 'applier', 'done']);
+export type Stage = z.infer<typeof stageSchema>;
+
+export const runIdSchema = z
+  .string()
+  .regex(/^run_[A-Za-z0-9_-]{8,64}$/, 'runId: not a run id (expected run_…)');
+
+export const hitlIdSchema = z
+  .string()
+  .regex(/^hitl_[A-Za-z0-9_-]{8,64}$/, 'hitlId: not a question id (expected hitl_…)');
+
+/** A run as pipeline.get and pipeline.list return it. */
+export const runSummarySchema = z.object({
+  runId: runIdSchema,
+  status: runStatusSchema,
+  stage: stageSchema,
+  progress: z.number().int().min(0).max(100),
+  params: pipelineParamsSchema,
+  attempt: z.number().int().min(0),
+  error: z.string().nullable(),
+  lastSeq: z.number().int().min(0),
+  createdAt: z.iso.datetime(),
+  startedAt: z.iso.datetime().nullable(),
+  finishedAt: z.iso.datetime().nullable(),
+});
+export type RunSummary = z.infer<typeof runSummarySchema>;

@@ -1,0 +1,151 @@
+import type { Redis } from 'ioredis';
+import { hitlRequestSchema, type HitlRequest, type HitlStatus } from '~/shared/hitl';
+import type { RedisKeys } from './keys';
+import { defineScript } from './lua';
+
+/**
+ * Settles a pending question exactly once: the first of answer, timeout or
+ * cancellation wins, whichever process it comes from. A pending question past its
+ * expiry (its worker died) can no longer be answered.
+ */
+const SETTLE_LUA = `
+local status = redis.call('HGET', KEYS[1], 'status')
+if not status then return 'missing' end
+if status ~= 'pending' then return status end
+if ARGV[1] == 'answered' and tonumber(redis.call('HGET', KEYS[1], 'expiresAtMs')) < tonumber(ARGV[5]) then
+  return 'expired'
+end
+redis.call('HSET', KEYS[1], 'status', ARGV[1], 'answer', ARGV[2], 'resolvedAt', ARGV[3], 'answeredBy', ARGV[4])
+return 'ok'
+`;
+
+export type SettleOutcome = 'ok' | 'missing' | 'expired' | Exclude<HitlStatus, 'pending'>;
+
+export interface NewHitlRequest {
+  hitlId: string;
+  runId: string;
+  agent: string;
+  question: string;
+  context: string;
+  options: string[];
+  defaultAnswer: string | null;
+  timeoutMs: number;
+}
+
+export class HitlStore {
+  private readonly settleScript: ReturnType<typeof defineScript>;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: RedisKeys,
+    private readonly ttlSeconds: number,
+  ) {
+    this.settleScript = defineScript(redis, 'jobstreamSettleHitl', 1, SETTLE_LUA);
+  }
+
+  async create(req: NewHitlRequest): Promise<HitlRequest> {
+    const now = Date.now();
+    const expiresAtMs = now + req.timeoutMs;
+    const record: HitlRequest = {
+      ...req,
+      status: 'pending',
+      answer: null,
+      createdAt: new Date(now).toISOString(),
+      expiresAt: new Date(expiresAtMs).toISOString(),
+      resolvedAt: null,
+    };
+    const key = this.keys.hitl(req.hitlId);
+    await this.redis
+      .multi()
+      .hset(key, {
+        ...serialize(record),
+        expiresAtMs: String(expiresAtMs),
+      })
+      .expire(key, this.ttlSeconds)
+      .exec();
+    await Promise.all([
+      this.redis.zadd(this.keys.hitlPending, expiresAtMs, req.hitlId),
+      this.redis.sadd(this.keys.runHitl(req.runId), req.hitlId),
+      this.redis.expire(this.keys.runHitl(req.runId), this.ttlSeconds),
+    ]);
+    return record;
+  }
+
+  async get(hitlId: string): Promise<HitlRequest | null> {
+    const raw = await this.redis.hgetall(this.keys.hitl(hitlId));
+    return raw.status ? deserialize(raw) : null;
+  }
+
+  /** Answers, times out or cancels a pending question; the first caller wins. */
+  async settle(
+    hitlId: string,
+    status: Exclude<HitlStatus, 'pending'>,
+    answer: string | null,
+    by: string,
+  ): Promise<SettleOutcome> {
+    const outcome = (await this.settleScript(
+      [this.keys.hitl(hitlId)],
+      [status, answer ?? '', new Date().toISOString(), by, Date.now()],
+    )) as SettleOutcome;
+    if (outcome === 'ok') {
+      await this.redis.multi().zrem(this.keys.hitlPending, hitlId).hincrby(this.keys.hitlStats, status, 1).exec();
+    }
+    return outcome;
+  }
+
+  async countPending(): Promise<number> {
+    return this.redis.zcount(this.keys.hitlPending, Date.now(), '+inf');
+  }
+
+  /** Settled questions by outcome (answered, timed_out, cancelled) since the counters began. */
+  async settledCounts(): Promise<Record<string, number>> {
+    const raw = await this.redis.hgetall(this.keys.hitlStats);
+    return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Number(v)]));
+  }
+
+  /** Open questions, for one run or across all runs, oldest first. */
+  async listPending(runId?: string): Promise<HitlRequest[]> {
+    const ids = runId
+      ? await this.redis.smembers(this.keys.runHitl(runId))
+      : await this.redis.zrangebyscore(this.keys.hitlPending, Date.now(), '+inf');
+    const all = await Promise.all(ids.map((id) => this.get(id)));
+    return all
+      .filter((r): r is HitlRequest => r !== null && r.status === 'pending' && Date.parse(r.expiresAt) > Date.now())
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+}
+
+function serialize(r: HitlRequest): Record<string, string> {
+  return {
+    hitlId: r.hitlId,
+    runId: r.runId,
+    agent: r.agent,
+    question: r.question,
+    context: r.context,
+    options: JSON.stringify(r.options),
+    defaultAnswer: r.defaultAnswer === null ? '' : `=${r.defaultAnswer}`,
+    timeoutMs: String(r.timeoutMs),
+    status: r.status,
+    createdAt: r.createdAt,
+    expiresAt: r.expiresAt,
+  };
+}
+
+function deserialize(raw: Record<string, string>): HitlRequest {
+  return hitlRequestSchema.parse({
+    hitlId: raw.hitlId,
+    runId: raw.runId,
+    agent: raw.agent,
+    question: raw.question,
+    context: raw.context,
+    options: JSON.parse(raw.options ?? '[]') as unknown,
+    // '=' marks a present default, so that an empty-string default survives the hash.
+    defaultAnswer: raw.defaultAnswer ? raw.defaultAnswer.slice(1) : null,
+    timeoutMs: Number(raw.timeoutMs),
+    status: raw.status,
+    answer: raw.status === 'answered' ? (raw.answer ?? '') : null,
+    createdAt: raw.createdAt,
+    expiresAt: raw.expiresAt,
+    resolvedAt: raw.resolvedAt || null,
+  });
+}

@@ -1,0 +1,23 @@
+import type { Redis } from 'ioredis';
+import type { Env } from '~/env';
+import { ControlBus } from './control';
+import { EventLog } from './event-log';
+import { HitlStore } from './hitl-store';
+import { redisKeys } from './keys';
+import { RunStore } from './run-store';
+import { WorkerRegistry } from './worker-registry';
+
+/** The Redis-backed state that web and worker share. */
+export function createStores(redis: Redis, env: Env) {
+  const keys = redisKeys(env.KEY_PREFIX);
+  return {
+    keys,
+    log: new EventLog(redis, keys, { retention: env.EVENT_RETENTION, ttlSeconds: env.RUN_TTL_SECONDS }),
+    runs: new RunStore(redis, keys, env.RUN_TTL_SECONDS),
+    hitl: new HitlStore(redis, keys, env.RUN_TTL_SECONDS),
+    control: new ControlBus(redis, keys, env.RUN_TTL_SECONDS),
+    workers: new WorkerRegistry(redis, keys),
+  };
+}
+
+export type Stores = ReturnType<typeof createStores>;

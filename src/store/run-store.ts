@@ -1,0 +1,128 @@
+import type { Redis } from 'ioredis';
+import {
+  isTerminalStatus,
+  runSummarySchema,
+  type PipelineParams,
+  type RunStatus,
+  type RunSummary,
+  type Stage,
+} from '~/shared/pipeline';
+import type { RedisKeys } from './keys';
+import { defineScript } from './lua';
+
+/**
+ * Moves a run from one of the allowed statuses to a new one, atomically, and writes
+ * the extra fields with it. Concurrent actors (a stop on the web, a worker finishing,
+ * a stalled-job handler on another worker) race safely: exactly one wins.
+ * Returns the previous status on success, or ['', current] when refused.
+ */
+const TRANSITION_LUA = `
+local current = redis.call('HGET', KEYS[1], 'status')
+if not current then return {'', ''} end
+local allowed = false
+for s in string.gmatch(ARGV[2], '[^,]+') do
+  if s == current then allowed = true end
+end
+if not allowed then return {'', current} end
+redis.call('HSET', KEYS[1], 'status', ARGV[1])
+for i = 4, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+if ARGV[3] ~= '0' then redis.call('EXPIRE', KEYS[1], ARGV[3]) end
+return {current, current}
+`;
+
+export interface TransitionResult {
+  ok: boolean;
+  /** The status before the call (when ok) or the status that refused it. */
+  status: RunStatus | null;
+}
+
+export class RunStore {
+  private readonly transitionScript: ReturnType<typeof defineScript>;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: RedisKeys,
+    private readonly ttlSeconds: number,
+  ) {
+    this.transitionScript = defineScript(redis, 'jobstreamTransitionRun', 1, TRANSITION_LUA);
+  }
+
+  async create(runId: string, params: PipelineParams, jobId: string): Promise<void> {
+    const now = new Date();
+    await this.redis
+      .multi()
+      .hset(this.keys.runMeta(runId), {
+        runId,
+        status: 'queued',
+        stage: 'queued',
+        progress: '0',
+        params: JSON.stringify(params),
+        attempt: '0',
+        jobId,
+        createdAt: now.toISOString(),
+      })
+      .zadd(this.keys.runsIndex, now.getTime(), runId)
+      .exec();
+  }
+
+  async get(runId: string): Promise<RunSummary | null> {
+    const [meta, seq] = await Promise.all([
+      this.redis.hgetall(this.keys.runMeta(runId)),
+      this.redis.get(this.keys.runSeq(runId)),
+    ]);
+    return meta.status ? toSummary(meta, seq) : null;
+  }
+
+  /** The newest runs first. */
+  async list(limit: number): Promise<RunSummary[]> {
+    const ids = await this.redis.zrevrange(this.keys.runsIndex, 0, limit - 1);
+    const runs = await Promise.all(ids.map((id) => this.get(id)));
+    const gone = ids.filter((_, i) => runs[i] === null);
+    if (gone.length > 0) await this.redis.zrem(this.keys.runsIndex, ...gone);
+    return runs.filter((r): r is RunSummary => r !== null);
+  }
+
+  /** A bookkeeping field that is not part of the summary (e.g. `handoff`). */
+  async field(runId: string, name: string): Promise<string | null> {
+    return this.redis.hget(this.keys.runMeta(runId), name);
+  }
+
+  async transition(
+    runId: string,
+    from: readonly RunStatus[],
+    to: RunStatus,
+    fields: Record<string, string> = {},
+  ): Promise<TransitionResult> {
+    const now = new Date().toISOString();
+    const extra = isTerminalStatus(to) ? { finishedAt: now, ...fields } : fields;
+    const ttl = isTerminalStatus(to) ? this.ttlSeconds : 0;
+    const [prev, current] = (await this.transitionScript(
+      [this.keys.runMeta(runId)],
+      [to, from.join(','), ttl, ...Object.entries(extra).flat()],
+    )) as [string, string];
+    return prev
+      ? { ok: true, status: prev as RunStatus }
+      : { ok: false, status: current ? (current as RunStatus) : null };
+  }
+
+  async setProgress(runId: string, stage: Stage, progress: number): Promise<void> {
+    await this.redis.hset(this.keys.runMeta(runId), { stage, progress: String(progress) });
+  }
+}
+
+function toSummary(meta: Record<string, string>, seq: string | null): RunSummary {
+  return runSummarySchema.parse({
+    runId: meta.runId,
+    status: meta.status,
+    stage: meta.stage,
+    progress: Number(meta.progress ?? 0),
+    params: JSON.parse(meta.params ?? '{}') as unknown,
+    attempt: Number(meta.attempt ?? 0),
+    error: meta.error ?? null,
+    lastSeq: Number(seq ?? 0),
+    createdAt: meta.createdAt,
+    startedAt: meta.startedAt ?? null,
+    finishedAt: meta.finishedAt ?? null,
+  });
+}
+

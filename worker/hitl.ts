@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import type { Agent, NewEvent } from '~/shared/events';
+import type { HitlStore } from '~/store/hitl-store';
+import type { HitlAnswer, HitlAskOptions } from './agent-context';
+import type { WorkerBus } from './worker-bus';
+
+type Settlement = { kind: 'answered'; answer: string } | { kind: 'timeout' } | { kind: 'cancelled' };
+
+export interface HitlDeps {
+  store: HitlStore;
+  bus: WorkerBus;
+  publish(event: NewEvent): Promise<void>;
+  defaultTimeoutMs: number;
+}
+
+/**
+ * Asks the human and waits without polling: the answer is announced on Redis by
+ * whichever web instance took it; the timeout and a stop settle the question through
+ * the same atomic store call, so exactly one of the three wins.
+ */
+export async function askHuman(
+  deps: HitlDeps,
+  run: { runId: string; signal: AbortSignal },
+  agent: Agent,
+  question: string,
+  context: string,
+  options: string[],
+  opts: HitlAskOptions,
+): Promise<HitlAnswer> {
+  run.signal.throwIfAborted();
+  const hitlId = `hitl_${randomUUID().replaceAll('-', '')}`;
+  const timeoutMs = opts.timeoutMs ?? deps.defaultTimeoutMs;
+  const request = await deps.store.create({
+    hitlId,
+    runId: run.runId,
+    agent,
+    question,
+    context,
+    options,
+    defaultAnswer: opts.default,
+    timeoutMs,
+  });
+  const settled = waitForSettlement(deps, hitlId, timeoutMs, run.signal);
+  await deps.publish({
+    runId: run.runId,
+    type: 'hitl_request',
+    agent,
+    message: question,
+    data: {
+      hitlId,
+      question,
+      context,
+      options,
+      timeoutMs,
+      expiresAt: request.expiresAt,
+      defaultAnswer: opts.default,
+    },
+  });
+  const outcome = await settled;
+  const base = { runId: run.runId, agent } as const;
+  switch (outcome.kind) {
+    case 'answered':
+      await deps.publish({
+        ...base,
+        type: 'hitl_response',
+        message: `Answer received: ${outcome.answer}`,
+        data: { hitlId, response: outcome.answer },
+      });
+      return { answer: outcome.answer, by: 'human' };
+    case 'timeout':
+      await deps.publish({
+        ...base,
+        type: 'hitl_timeout',
+        message: `No answer within ${Math.round(timeoutMs / 1000)} s; ${opts.default === null ? 'going on without one' : `using "${opts.default}"`}`,
+        data: { hitlId, timeoutMs, appliedDefault: opts.default },
+      });
+      return { answer: opts.default, by: 'timeout' };
+    case 'cancelled':
+      await deps.publish({
+        ...base,
+        type: 'hitl_cancelled',
+        message: 'Question withdrawn: the run is stopping',
+        data: { hitlId, reason: (run.signal.reason as Error | undefined)?.message ?? 'run stopped' },
+      });
+      throw run.signal.reason;
+  }
+}
+
+function waitForSettlement(deps: HitlDeps, hitlId: string, timeoutMs: number, signal: AbortSignal) {
+  return new Promise<Settlement>((resolve, reject) => {
+    let done = false;
+    const finish = (s: Settlement) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      stopWatching();
+      signal.removeEventListener('abort', onAbort);
+      resolve(s);
+    };
+    const fail = (err: unknown) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      stopWatching();
+      signal.removeEventListener('abort', onAbort);
+      reject(err instanceof Error ? err : new Error(String(err)));
+    };
+    const readAnswer = async () => {
+      const r = await deps.store.get(hitlId);
+      if (r?.status === 'answered') finish({ kind: 'answered', answer: r.answer ?? '' });
+    };
+    // Settling and losing the race to an answer means the answer counts.
+    const settleAs = async (status: 'timed_out' | 'cancelled', kind: 'timeout' | 'cancelled') => {
+      const outcome = await deps.store.settle(hitlId, status, null, 'system');
+      if (outcome === 'ok') finish({ kind });
+      else if (kind === 'cancelled') finish({ kind });
+      else await readAnswer();
+    };
+    const stopWatching = deps.bus.watchHitl(hitlId, () => void readAnswer().catch(fail));
+    const timer = setTimeout(() => void settleAs('timed_out', 'timeout').catch(fail), timeoutMs);
+    const onAbort = () => void settleAs('cancelled', 'cancelled').catch(fail);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,199 @@
+import { WaitingError, type Job } from 'bullmq';
+import type { Env } from '~/env';
+import type { NewEvent } from '~/shared/events';
+import type { Stage } from '~/shared/pipeline';
+import type { Stores } from '~/store';
+import type { PipelineJobData } from '~/store/queue';
+import type { RunScope } from './agent-context';
+import { askHuman } from './hitl';
+import { runPipeline } from './orchestrator';
+import { HandedBack, RunControl, StopRequested } from './run-control';
+import type { WorkerBus } from './worker-bus';
+
+export interface JobRunnerDeps {
+  env: Env;
+  stores: Stores;
+  bus: WorkerBus;
+  workerId: string;
+  /** Runs this worker holds, so that shutdown can hand them back. */
+  active: Map<string, RunControl>;
+}
+
+/**
+ * Runs one pipeline job from start to its final event. The run's status is moved
+ * before its final event is published, so a client that reacts to the event and
+ * reads the run sees the new status.
+ */
+export async function processPipelineJob(deps: JobRunnerDeps, job: Job<PipelineJobData>, token: string): Promise<void> {
+  const { stores } = deps;
+  const { runId } = job.data;
+  const run = await stores.runs.get(runId);
+  if (!run) return; // expired from Redis long ago; nothing left to run
+  const attempt = Math.max(1, job.attemptsStarted);
+  const publish = async (event: NewEvent) => void (await stores.log.publish(event));
+  const jobId = job.id ?? runId;
+
+  if (attempt > 1) await recoverFromLostWorker(deps, runId, attempt, publish);
+  const started = await stores.runs.transition(runId, ['queued', 'running', 'paused'], 'running', {
+    startedAt: new Date().toISOString(),
+    attempt: String(attempt),
+    handoff: '0',
+  });
+  if (!started.ok) return; // stopped (or finished) before a worker got to it
+
+  const control = new RunControl();
+  const stopWatching = deps.bus.watchRun(runId, {
+    onControl: (action, reason) => control.apply(action, reason),
+    resync: () => void stores.control.state(runId).then((s) => control.applyState(s.state, s.reason)),
+  });
+  deps.active.set(runId, control);
+  const startedAt = Date.now();
+  let stage: Stage = 'queued';
+  try {
+    const stored = await stores.control.state(runId);
+    control.applyState(stored.state, stored.reason);
+    await publish({
+      runId,
+      type: 'task_started',
+      agent: 'task',
+      message: `Worker picked up the run (attempt ${attempt})`,
+      data: { jobId, attempt, workerId: deps.workerId },
+    });
+    const scope = createRunScope(deps, runId, run.params, control, publish, (s) => (stage = s));
+    const summary = await runPipeline(scope, attempt);
+    await finish(deps, runId, 'completed', publish, [
+      { runId, type: 'task_complete', agent: 'task', message: 'Job complete', data: { jobId, durationMs: Date.now() - startedAt } },
+      { runId, type: 'pipeline_complete', agent: 'system', message: `Pipeline complete: ${summary.jobsFound} found, ${summary.applicationsSubmitted} applied`, data: summary },
+    ]);
+  } catch (err) {
+    const reason: unknown = control.signal.aborted ? control.signal.reason : err;
+    if (reason instanceof StopRequested) {
+      await finish(deps, runId, 'stopped', publish, [
+        { runId, type: 'task_complete', agent: 'task', message: 'Job ended by a stop', data: { jobId, durationMs: Date.now() - startedAt } },
+        { runId, type: 'pipeline_stopped', agent: 'system', message: `Pipeline stopped: ${reason.reason}`, data: { reason: reason.reason, stage } },
+      ]);
+      return;
+    }
+    if (reason instanceof HandedBack) {
+      await handBack(deps, job, token, runId, publish);
+      throw new WaitingError();
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    await finish(deps, runId, 'failed', publish, [
+      { runId, type: 'task_failed', agent: 'task', message: `Job failed: ${message}`, data: { jobId, error: message, retrying: false } },
+      { runId, type: 'pipeline_error', agent: 'system', message: `Pipeline failed: ${message}. Start a new run to try again.`, data: { error: message, retrying: false, attempt } },
+    ]);
+    throw err;
+  } finally {
+    stopWatching();
+    deps.active.delete(runId);
+  }
+}
+
+function createRunScope(
+  deps: JobRunnerDeps,
+  runId: string,
+  params: RunScope['params'],
+  control: RunControl,
+  publish: (event: NewEvent) => Promise<void>,
+  onStage: (stage: Stage) => void,
+): RunScope {
+  const { stores, env } = deps;
+  let lastProgress = -1;
+  return {
+    runId,
+    params,
+    appUrl: env.APP_URL,
+    stepDelayMs: env.AGENT_STEP_DELAY_MS,
+    signal: control.signal,
+    publish,
+    ask: (agent, question, context, options, opts) =>
+      askHuman(
+        { store: stores.hitl, bus: deps.bus, publish, defaultTimeoutMs: env.HITL_TIMEOUT_MS },
+        { runId, signal: control.signal },
+        agent,
+        question,
+        context,
+        options,
+        opts,
+      ),
+    async pausePoint(stage, step) {
+      onStage(stage);
+      control.signal.throwIfAborted();
+      if (!control.paused) return;
+      const pausedAt = Date.now();
+      await stores.runs.transition(runId, ['running'], 'paused');
+      await publish({ runId, type: 'pipeline_paused', agent: 'system', message: `Paused before: ${step}`, data: { stage, step } });
+      try {
+        await control.holdWhilePaused();
+      } finally {
+        await stores.runs.transition(runId, ['paused'], 'running');
+      }
+      const pausedMs = Date.now() - pausedAt;
+      await publish({ runId, type: 'pipeline_resumed', agent: 'system', message: `Resumed: ${step}`, data: { stage, step, pausedMs } });
+    },
+    async progress(stage, percent) {
+      onStage(stage);
+      const value = Math.max(0, Math.min(100, Math.round(percent)));
+      if (value === lastProgress) return;
+      lastProgress = value;
+      await stores.runs.setProgress(runId, stage, value);
+      await publish({ runId, type: 'task_progress', agent: 'task', message: `${value}%`, data: { jobId: runId, progress: value, stage } });
+    },
+  };
+}
+
+/** Records the outcome, then publishes the closing events (the terminal one last). */
+async function finish(
+  deps: JobRunnerDeps,
+  runId: string,
+  status: 'completed' | 'stopped' | 'failed',
+  publish: (event: NewEvent) => Promise<void>,
+  events: NewEvent[],
+): Promise<void> {
+  const error = events.find((e) => e.type === 'pipeline_error');
+  const moved = await deps.stores.runs.transition(runId, ['running', 'paused'], status, {
+    stage: 'done',
+    ...(error?.type === 'pipeline_error' ? { error: error.data.error } : {}),
+  });
+  if (!moved.ok) return; // someone else (a stalled-job handler) already closed the run
+  for (const event of events) await publish(event);
+}
+
+/**
+ * A new attempt after the previous worker vanished: withdraw the questions it left
+ * open and say that the run starts over.
+ */
+async function recoverFromLostWorker(
+  deps: JobRunnerDeps,
+  runId: string,
+  attempt: number,
+  publish: (event: NewEvent) => Promise<void>,
+): Promise<void> {
+  for (const q of await deps.stores.hitl.listPending(runId)) {
+    if ((await deps.stores.hitl.settle(q.hitlId, 'cancelled', null, 'system')) !== 'ok') continue;
+    await publish({ runId, type: 'hitl_cancelled', agent: 'hitl', message: 'Question withdrawn: its worker was lost', data: { hitlId: q.hitlId, reason: 'worker lost' } });
+  }
+  const handedBack = (await deps.stores.runs.field(runId, 'handoff')) === '1';
+  await publish({
+    runId,
+    type: 'pipeline_error',
+    agent: 'system',
+    message: handedBack
+      ? `A worker shut down and handed the run back; starting again (attempt ${attempt})`
+      : `The worker running this pipeline was lost; starting again (attempt ${attempt})`,
+    data: { error: handedBack ? 'worker shut down' : 'worker lost', retrying: true, attempt },
+  });
+}
+
+async function handBack(
+  deps: JobRunnerDeps,
+  job: Job<PipelineJobData>,
+  token: string,
+  runId: string,
+  publish: (event: NewEvent) => Promise<void>,
+): Promise<void> {
+  await deps.stores.runs.transition(runId, ['running', 'paused'], 'queued', { handoff: '1' });
+  await publish({ runId, type: 'task_queued', agent: 'task', message: 'Worker shutting down; run handed back to the queue', data: { jobId: job.id ?? runId, queue: deps.stores.keys.queueName } });
+  await job.moveToWait(token);
+}
