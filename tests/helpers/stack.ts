@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { startRedis, startWeb, startWorker, type AppEnv, type Proc } from './processes';
+
+export interface Stack {
+  redis: Awaited<ReturnType<typeof startRedis>>;
+  env: AppEnv;
+  webs: Awaited<ReturnType<typeof startWeb>>[];
+  workers: Proc[];
+  addWeb(port?: number): Promise<Awaited<ReturnType<typeof startWeb>>>;
+  addWorker(extra?: Record<string, string>): Promise<Proc>;
+  stop(): Promise<void>;
+}
+
+/** A throwaway Redis plus real web and worker processes pointed at it. */
+export async function startStack(opts: { webs?: number; workers?: number; env?: Record<string, string> } = {}): Promise<Stack> {
+  const redis = await startRedis();
+  const env: AppEnv = { REDIS_URL: redis.url, KEY_PREFIX: `t${randomBytes(3).toString('hex')}`, ...opts.env };
+  const stack: Stack = {
+    redis,
+    env,
+    webs: [],
+    workers: [],
+    async addWeb(port) {
+      const web = await startWeb(env, port);
+      stack.webs.push(web);
+      return web;
+    },
+    async addWorker(extra = {}) {
+      const worker = await startWorker({ ...env, ...extra });
+      stack.workers.push(worker);
+      return worker;
+    },
+    async stop() {
+      await Promise.all([...stack.webs, ...stack.workers].map((p) => p.kill9()));
+      await redis.kill9();
+    },
+  };
+  try {
+    for (let i = 0; i < (opts.webs ?? 1); i++) await stack.addWeb();
+    for (let i = 0; i < (opts.workers ?? 1); i++) await stack.addWorker();
+  } catch (err) {
+    await stack.stop();
+    throw err;
+  }
+  return stack;
+}
