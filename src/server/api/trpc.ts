@@ -3,6 +3,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { WebSocket } from 'ws';
 import { z, ZodError } from 'zod';
 import { runIdSchema } from '~/shared/pipeline';
+import type { FlowControl } from '../realtime/flow-control';
 import type { ServerServices } from '../services';
 
 /**
@@ -13,15 +14,14 @@ export interface Context {
   services: ServerServices;
   req: IncomingMessage;
   ws: WebSocket | null;
-  waitForRoom: () => Promise<void>;
+  /** Over WebSocket: the connection's flow control, shared by its subscriptions. */
+  flow: FlowControl | null;
 }
-
-const noWait = () => Promise.resolve();
 
 export function createContextFactory(services: ServerServices) {
   return ({ req, res }: { req: IncomingMessage; res: unknown }): Context => {
     const ws = res instanceof WebSocket ? res : null;
-    return { services, req, ws, waitForRoom: ws ? services.flowControlFor(ws) : noWait };
+    return { services, req, ws, flow: ws ? services.flowControlFor(ws) : null };
   };
 }
 

@@ -21,12 +21,22 @@ export interface FlowControlOptions {
  * buffer does not drain within stallTimeoutMs the socket is closed with a reason,
  * and the client resumes from its last event id.
  */
-export function createFlowControl(ws: WebSocket, opts: FlowControlOptions): () => Promise<void> {
+export interface FlowControl {
+  /** True while the socket's send buffer is below the limit. */
+  hasRoom(): boolean;
+  /** Resolves once there is room; closes the socket and rejects if the client stalls. */
+  waitForRoom(): Promise<void>;
+}
+
+export function createFlowControl(ws: WebSocket, opts: FlowControlOptions): FlowControl {
   const drainPollMs = 20;
-  return async function waitForRoom() {
-    if (ws.bufferedAmount <= opts.maxBufferedBytes) return;
+  const hasRoom = () => ws.bufferedAmount <= opts.maxBufferedBytes;
+  return { hasRoom, waitForRoom };
+
+  async function waitForRoom() {
+    if (hasRoom()) return;
     const deadline = Date.now() + opts.stallTimeoutMs;
-    while (ws.bufferedAmount > opts.maxBufferedBytes) {
+    while (!hasRoom()) {
       if (ws.readyState !== ws.OPEN) throw new SlowConsumerError();
       if (Date.now() >= deadline) {
         closeSlowConsumer(ws, opts.onClosed);
@@ -35,7 +45,7 @@ export function createFlowControl(ws: WebSocket, opts: FlowControlOptions): () =
       // ws has no 'drain' event of its own; the wait only happens while the buffer is full.
       await new Promise((r) => setTimeout(r, drainPollMs));
     }
-  };
+  }
 }
 
 function closeSlowConsumer(ws: WebSocket, onClosed: () => void): void {

@@ -1,5 +1,6 @@
 import { isTerminalEvent, type RunEvent } from '~/shared/events';
 import type { EventLog } from '~/store/event-log';
+import type { FlowControl } from './flow-control';
 import type { RunFeedHub } from './run-feed-hub';
 
 const BATCH = 256;
@@ -26,15 +27,17 @@ export interface RunEventStreamOptions {
   hub: RunFeedHub;
   log: EventLog;
   signal: AbortSignal;
-  /** Awaited before each event is handed on: the socket's flow control. */
-  beforeSend?: () => Promise<void>;
+  /** The socket's flow control; none for in-process consumers. */
+  flow?: FlowControl;
 }
 
 /**
  * A run's events, in seq order, each exactly once: the history first, then the live
  * tail, through one loop with one cursor, so there is no seam between the two. A
  * subscriber holds only its cursor; events come from the instance's shared ring
- * when they are recent and from the Redis log otherwise. Ends after a terminal event.
+ * when they are recent and from the Redis log otherwise. While the socket's buffer is
+ * full it drops the rest of its batch and waits, holding nothing; it reads on from
+ * its cursor once the client has caught up. Ends after a terminal event.
  */
 export async function* runEventStream(opts: RunEventStreamOptions): AsyncGenerator<RunEvent, void, void> {
   const { runId, hub, log, signal } = opts;
@@ -46,11 +49,12 @@ export async function* runEventStream(opts: RunEventStreamOptions): AsyncGenerat
         await feed.waitBeyond(cursor, signal);
         continue;
       }
+      await opts.flow?.waitForRoom();
       const batch = feed.slice(cursor, BATCH) ?? (await log.readAfter(runId, cursor, BATCH));
       if (batch[0]?.seq !== cursor + 1) throw new HistoryGapError(runId, cursor, await log.oldestSeq(runId));
       for (const event of batch) {
-        await opts.beforeSend?.();
         if (signal.aborted) return;
+        if (opts.flow && !opts.flow.hasRoom()) break;
         yield event;
         cursor = event.seq;
         if (isTerminalEvent(event)) return;

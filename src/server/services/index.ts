@@ -5,7 +5,7 @@ import type { Env } from '~/env';
 import type { Stores } from '~/store';
 import type { PipelineJobData } from '~/store/queue';
 import type { Metrics } from '../metrics';
-import { createFlowControl } from '../realtime/flow-control';
+import { createFlowControl, type FlowControl } from '../realtime/flow-control';
 import type { RunFeedHub } from '../realtime/run-feed-hub';
 
 /** Everything a request handler may use, created once per web process. */
@@ -17,11 +17,11 @@ export interface ServerServices {
   hub: RunFeedHub;
   metrics: Metrics;
   /** One flow-control gate per socket, shared by all its subscriptions. */
-  flowControlFor: (ws: WebSocket) => () => Promise<void>;
+  flowControlFor: (ws: WebSocket) => FlowControl;
 }
 
 export function createServerServices(deps: Omit<ServerServices, 'flowControlFor'>): ServerServices {
-  const gates = new WeakMap<WebSocket, () => Promise<void>>();
+  const gates = new WeakMap<WebSocket, FlowControl>();
   return {
     ...deps,
     flowControlFor(ws) {

@@ -47,7 +47,7 @@ export const pipelineRouter = createTRPCRouter({
       hub: services.hub,
       log: services.stores.log,
       signal: signal ?? new AbortController().signal,
-      beforeSend: ctx.waitForRoom,
+      ...(ctx.flow ? { flow: ctx.flow } : {}),
     });
     services.metrics.activeSubscriptions.inc();
     try {

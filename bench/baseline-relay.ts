@@ -1,0 +1,98 @@
+/**
+ * The baseline: the least a relay must do to fan Redis pub/sub out to WebSockets.
+ * A client sends {"subscribe": "<channel>"}; the relay SUBSCRIBEs that channel on its
+ * one Redis connection, answers {"subscribed": "<channel>"}, and from then on
+ * forwards every message on the channel, as published, to the socket — once per
+ * subscription, as tRPC sends one message per subscription. No validation, no
+ * history, no resume, no flow control: what is left is the cost of the fan-out itself.
+ *
+ * Run as its own process (like the real web server): PORT=… REDIS_URL=… node --import tsx bench/baseline-relay.ts
+ */
+import { Redis } from 'ioredis';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+
+const port = Number(process.env.PORT ?? 0);
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+interface Channel {
+  /** One entry per subscription: a socket subscribed twice is listed twice. */
+  sockets: WebSocket[];
+  /** Settles once Redis confirmed the SUBSCRIBE; acks wait for it, so none is early. */
+  ready: Promise<unknown>;
+}
+
+const channels = new Map<string, Channel>();
+
+const redis = new Redis(redisUrl, { connectionName: 'baseline-relay', maxRetriesPerRequest: null });
+redis.on('error', (err: Error) => console.warn(`[baseline] redis: ${err.message}`));
+
+// messageBuffer hands over the published bytes: they go out as they came, never re-encoded.
+redis.on('messageBuffer', (channel: Buffer, message: Buffer) => {
+  const sockets = channels.get(channel.toString())?.sockets;
+  if (!sockets) return;
+  for (const ws of sockets) ws.send(message, { binary: false });
+});
+
+function subscribeRequest(data: RawData): string | null {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.isBuffer(data) ? data.toString() : String(data));
+    if (typeof parsed !== 'object' || parsed === null || !('subscribe' in parsed)) return null;
+    return typeof parsed.subscribe === 'string' ? parsed.subscribe : null;
+  } catch {
+    return null;
+  }
+}
+
+async function subscribe(ws: WebSocket, name: string): Promise<void> {
+  let channel = channels.get(name);
+  if (!channel) {
+    channel = { sockets: [], ready: redis.subscribe(name) };
+    channels.set(name, channel);
+  }
+  channel.sockets.push(ws);
+  await channel.ready;
+  ws.send(JSON.stringify({ subscribed: name }));
+}
+
+function dropSocket(ws: WebSocket): void {
+  for (const [name, channel] of channels) {
+    channel.sockets = channel.sockets.filter((s) => s !== ws);
+    if (channel.sockets.length > 0) continue;
+    channels.delete(name);
+    void redis.unsubscribe(name).catch(() => undefined);
+  }
+}
+
+const wss = new WebSocketServer({ port, host: '127.0.0.1' });
+wss.on('connection', (ws) => {
+  ws.on('message', (data) => {
+    const channel = subscribeRequest(data);
+    if (channel === null) return void ws.close(1003, 'expected {"subscribe": "<channel>"}');
+    subscribe(ws, channel).catch((err: unknown) => {
+      console.warn(`[baseline] subscribe ${channel}: ${String(err)}`);
+      ws.close(1011, 'subscribe failed');
+    });
+  });
+  ws.once('close', () => dropSocket(ws));
+});
+
+wss.on('listening', () => {
+  const address = wss.address();
+  const listeningPort = typeof address === 'object' && address !== null ? address.port : port;
+  redis
+    .ping()
+    .then(() => console.log(`[baseline] ready on ws://127.0.0.1:${listeningPort}`))
+    .catch((err: unknown) => {
+      console.error(`[baseline] redis unreachable: ${String(err)}`);
+      process.exit(1);
+    });
+});
+
+const shutdown = () => {
+  for (const ws of wss.clients) ws.terminate();
+  wss.close();
+  redis.disconnect();
+  process.exit(0);
+};
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);

@@ -1,0 +1,100 @@
+/** Our stack: the real web server, published to through the real event log, read by tRPC clients. */
+import { randomBytes } from 'node:crypto';
+import { parseEnv } from '~/env';
+import { pipelineParamsSchema } from '~/shared/pipeline';
+import { createStores, type Stores } from '~/store';
+import { connectRedis, waitForRedis } from '~/store/redis';
+import { connect } from '../tests/helpers/client';
+import { startWeb } from '../tests/helpers/processes';
+import { spread, type OnMessage, type SubscriberSet, type System, type Topic } from './fanout';
+import { EVENT_AGENT, EVENT_TYPE, paddingFor } from './payload';
+
+const ATTACH_TIMEOUT_MS = 60_000;
+
+export async function startJobstream(redisUrl: string): Promise<System> {
+  const keyPrefix = `bench_${randomBytes(4).toString('hex')}`;
+  const web = await startWeb({ REDIS_URL: redisUrl, KEY_PREFIX: keyPrefix, NODE_ENV: 'production' });
+  // The publisher is this process, through the same EventLog.publish the worker calls.
+  const redis = connectRedis(redisUrl, 'bench-publisher');
+  try {
+    await waitForRedis(redis, redisUrl);
+  } catch (err) {
+    redis.disconnect();
+    await web.kill9();
+    throw err;
+  }
+  const stores = createStores(redis, parseEnv({ ...process.env, REDIS_URL: redisUrl, KEY_PREFIX: keyPrefix }));
+  return {
+    name: 'jobstream',
+    serverPid: web.child.pid ?? -1,
+    async openTopic(label) {
+      const runId = `run_bench_${label}_${randomBytes(4).toString('hex')}`;
+      // Subscriptions are to runs that exist (NOT_FOUND otherwise), so make one.
+      await stores.runs.create(runId, pipelineParamsSchema.parse({ query: 'bench' }), 'bench');
+      return runTopic(web.url, stores, runId);
+    },
+    async stop() {
+      redis.disconnect();
+      await web.kill9();
+    },
+  };
+}
+
+function runTopic(baseUrl: string, stores: Stores, runId: string): Topic {
+  const detail = paddingFor(runId);
+  return {
+    subscribe: (count, onMessage, onError) => subscribeRun(baseUrl, runId, count, onMessage, onError),
+    async publish(message) {
+      await stores.log.publish({ runId, type: EVENT_TYPE, agent: EVENT_AGENT, message, data: { action: 'bench', detail } });
+    },
+  };
+}
+
+/**
+ * `count` subscriptions to the run's events, multiplexed SUBSCRIPTIONS_PER_SOCKET to
+ * a tRPC wsClient (one socket each), as a browser tab multiplexes its subscriptions.
+ * Resolves when the server has started every one of them.
+ */
+async function subscribeRun(
+  baseUrl: string,
+  runId: string,
+  count: number,
+  onMessage: OnMessage,
+  onError: (err: Error) => void,
+): Promise<SubscriberSet> {
+  const connections = spread(count).map((n) => ({ conn: connect(baseUrl), n }));
+  const set: SubscriberSet = {
+    sockets: connections.length,
+    close: async () => {
+      await Promise.all(connections.map(({ conn }) => conn.close()));
+    },
+  };
+  let started = 0;
+  const allStarted = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${started}/${count} subscriptions started`)), ATTACH_TIMEOUT_MS);
+    for (const { conn, n } of connections) {
+      for (let i = 0; i < n; i++) {
+        conn.client.pipeline.events.subscribe(
+          { runId, lastEventId: null },
+          {
+            onStarted: () => {
+              started += 1;
+              if (started !== count) return;
+              clearTimeout(timer);
+              resolve();
+            },
+            onData: (envelope) => onMessage(envelope.data.message),
+            onError,
+          },
+        );
+      }
+    }
+  });
+  try {
+    await allStarted;
+  } catch (err) {
+    await set.close();
+    throw err;
+  }
+  return set;
+}

@@ -1,0 +1,88 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { freePort } from '../tests/helpers/ports';
+import { ROOT } from '../tests/helpers/processes';
+
+/** A child process the benchmark started and must kill, however it ends. */
+export interface Child {
+  pid: number;
+  url: string;
+  output: () => string;
+  kill9: () => Promise<void>;
+}
+
+/**
+ * Starts the baseline relay as its own process, as the real web server is, so that
+ * neither system shares an event loop with the benchmark's publisher and clients.
+ */
+export async function startBaselineRelay(redisUrl: string): Promise<Child> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/baseline-relay.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), REDIS_URL: redisUrl },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const append = (chunk: Buffer) => {
+    log = (log + chunk.toString()).slice(-50_000);
+  };
+  child.stdout.on('data', append);
+  child.stderr.on('data', append);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const handle: Child = {
+    pid: child.pid ?? -1,
+    url: `ws://127.0.0.1:${port}`,
+    output: () => log,
+    kill9: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+  const deadline = Date.now() + 30_000;
+  while (!log.includes('[baseline] ready')) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await handle.kill9();
+      throw new Error(`baseline relay did not start:\n${log}`);
+    }
+    await sleep(50);
+  }
+  return handle;
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A field of /proc/<pid>/status in KiB (VmRSS: resident now; VmHWM: the peak so far). */
+export function readMemoryKiB(pid: number, field: 'VmRSS' | 'VmHWM'): number | null {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match?.[1] ? Number(match[1]) : null;
+  } catch {
+    return null; // not Linux, or the process is gone
+  }
+}
+
+let ticksPerSecond: number | null = null;
+
+function clockTicks(): number {
+  if (ticksPerSecond === null) {
+    try {
+      ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      ticksPerSecond = 100; // the Linux default
+    }
+  }
+  return ticksPerSecond;
+}
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc/<pid>/stat. */
+export function readCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces; the fields after its ')' are plain.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+    return Number.isFinite(ticks) ? (ticks * 1000) / clockTicks() : null;
+  } catch {
+    return null;
+  }
+}
