@@ -5,7 +5,8 @@ import { z } from 'zod';
  * and validated at start-up so that a typo fails loudly instead of running with a
  * surprising default. Every variable is documented in .env.example.
  */
-const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+const int = (fallback: number, min = 0) =>
+  z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').min(min).default(fallback);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventType } from '~/shared/events';
 import { connect, errorOf, seqGaps, watchRun } from '../helpers/client';
 import { startStack, type Stack } from '../helpers/stack';
 
@@ -31,7 +32,7 @@ describe('a full pipeline run', () => {
     const events = await watch.done;
     expect(seqGaps(events)).toEqual([]);
     const types = events.map((e) => e.type);
-    const order = ['task_queued', 'task_started', 'pipeline_start', 'scout_start', 'scout_found', 'scout_complete',
+    const order: EventType[] = ['task_queued', 'task_started', 'pipeline_start', 'scout_start', 'scout_found', 'scout_complete',
       'analyst_start', 'analyst_result', 'analyst_complete', 'applier_start', 'applier_draft_ready', 'hitl_request',
       'hitl_response', 'applier_submitted', 'applier_complete', 'task_complete', 'pipeline_complete'];
     const positions = order.map((t) => types.indexOf(t));
