@@ -33,9 +33,12 @@ redis.on('messageBuffer', (channel: Buffer, message: Buffer) => {
   for (const ws of sockets) ws.send(message, { binary: false });
 });
 
+const bytes = (data: RawData): Buffer =>
+  Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+
 function subscribeRequest(data: RawData): string | null {
   try {
-    const parsed: unknown = JSON.parse(Buffer.isBuffer(data) ? data.toString() : String(data));
+    const parsed: unknown = JSON.parse(bytes(data).toString());
     if (typeof parsed !== 'object' || parsed === null || !('subscribe' in parsed)) return null;
     return typeof parsed.subscribe === 'string' ? parsed.subscribe : null;
   } catch {
@@ -67,7 +70,10 @@ const wss = new WebSocketServer({ port, host: '127.0.0.1' });
 wss.on('connection', (ws) => {
   ws.on('message', (data) => {
     const channel = subscribeRequest(data);
-    if (channel === null) return void ws.close(1003, 'expected {"subscribe": "<channel>"}');
+    if (channel === null) {
+      ws.close(1003, 'expected {"subscribe": "<channel>"}');
+      return;
+    }
     subscribe(ws, channel).catch((err: unknown) => {
       console.warn(`[baseline] subscribe ${channel}: ${String(err)}`);
       ws.close(1011, 'subscribe failed');

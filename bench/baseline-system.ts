@@ -21,7 +21,7 @@ export async function startBaseline(redisUrl: string): Promise<System> {
   return {
     name: 'baseline',
     serverPid: relay.pid,
-    async openTopic(label) {
+    openTopic(label) {
       const suffix = randomBytes(4).toString('hex');
       // The same run id shape as jobstream's, so that the events weigh the same.
       const runId = `run_bench_${label}_${suffix}`;
@@ -35,7 +35,7 @@ export async function startBaseline(redisUrl: string): Promise<System> {
           await redis.publish(channel, JSON.stringify(benchEvent(runId, message, seq, detail)));
         },
       };
-      return topic;
+      return Promise.resolve(topic);
     },
     async stop() {
       redis.disconnect();
@@ -91,7 +91,12 @@ async function subscribeChannel(
 ): Promise<SubscriberSet> {
   const plan = spread(count);
   const sockets = await Promise.all(plan.map(() => openSocket(url)));
-  const set: SubscriberSet = { sockets: sockets.length, close: async () => void (await Promise.all(sockets.map(closeSocket))) };
+  const set: SubscriberSet = {
+    sockets: sockets.length,
+    close: async () => {
+      await Promise.all(sockets.map(closeSocket));
+    },
+  };
   let acked = 0;
   const allAcked = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${acked}/${count} subscriptions acknowledged`)), ATTACH_TIMEOUT_MS);

@@ -47,6 +47,7 @@ export function spread(subscribers: number): number[] {
 class Phase {
   readonly counts: Uint32Array;
   readonly latencies: Float64Array;
+  published = 0;
   delivered = 0;
   complete = 0;
   /** Deliveries beyond one per subscriber and event, or of events never published. */
@@ -108,6 +109,7 @@ class Phase {
     const durationMs = this.lastReceivedAt - this.firstSentAt;
     return {
       events: this.events,
+      published: this.published,
       expected,
       delivered: this.delivered,
       missing: expected - this.delivered,
@@ -115,7 +117,7 @@ class Phase {
       stalled: this.stalled,
       durationMs,
       deliveriesPerSec: durationMs > 0 ? (this.delivered / durationMs) * 1000 : Number.NaN,
-      eventsPublishedPerSec: durationMs > 0 ? (this.events / durationMs) * 1000 : Number.NaN,
+      eventsPublishedPerSec: durationMs > 0 ? (this.published / durationMs) * 1000 : Number.NaN,
       latencyMs: summarize(this.latencies.subarray(0, this.delivered)),
     };
   }
@@ -123,7 +125,9 @@ class Phase {
 
 export interface PhaseResult {
   events: number;
-  /** events × subscribers */
+  /** Fewer than `events` when the phase stalled. */
+  published: number;
+  /** events × subscribers: what a complete phase delivers. */
   expected: number;
   delivered: number;
   missing: number;
@@ -167,19 +171,21 @@ class Deliveries {
  * measure how deep its buffers are, and trip jobstream's slow-consumer guard.
  */
 async function publishPhase(topic: Topic, phase: Phase, window: number, stallMs: number): Promise<void> {
-  let failure: unknown = null;
+  // Publishes are not awaited one by one (the window bounds them); the first failure ends the phase.
+  const publishing: { failure: Error | null } = { failure: null };
   for (let i = 0; i < phase.events && !phase.stalled; i++) {
     if (i - phase.complete >= window && !(await phase.waitForComplete(i - window + 1, stallMs))) phase.stalled = true;
-    if (failure !== null) throw failure;
+    if (publishing.failure) throw publishing.failure;
     if (phase.stalled) break;
     const sentAt = nowMs();
     if (Number.isNaN(phase.firstSentAt)) phase.firstSentAt = sentAt;
+    phase.published += 1;
     topic.publish(tagMessage({ phase: phase.name, index: i, sentAt })).catch((err: unknown) => {
-      failure ??= err;
+      publishing.failure ??= err instanceof Error ? err : new Error(String(err));
     });
   }
   if (!phase.stalled && !(await phase.waitForComplete(phase.events, stallMs))) phase.stalled = true;
-  if (failure !== null) throw failure;
+  if (publishing.failure) throw publishing.failure;
 }
 
 /**

@@ -61,7 +61,7 @@ export function tableRow(r: StepResult): string {
     fixed(r.load.latencyMs.p99, 2),
     fixed(r.idle.latencyMs.p50, 2),
     fixed(r.idle.latencyMs.p99, 2),
-    `${r.load.delivered}/${r.load.expected}${r.load.stalled ? ' STALLED' : ''}`,
+    `${r.load.delivered}/${r.load.expected}${r.load.stalled || r.idle.stalled ? ' STALLED' : ''}`,
     fixed(rss === null ? null : rss / 1024, 0),
     fixed(r.server.cpuMsPer1000Deliveries, 1),
   ]);
@@ -81,8 +81,7 @@ export interface Report {
   finishedAt: string;
   machine: { cpus: number; cpuModel: string; totalMemMiB: number; platform: string; release: string; node: string };
   config: {
-    steps: Omit<StepConfig, 'stallMs'>[];
-    stallMs: number;
+    steps: StepConfig[];
     eventBytes: number;
     subscriptionsPerSocket: number;
     notes: string[];

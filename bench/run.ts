@@ -10,7 +10,8 @@
  *
  * Options, as --name=value or environment variable:
  *   --subscribers / BENCH_SUBSCRIBERS  counts to run (default 1,100,1000)
- *   --events      / BENCH_EVENTS       load-phase events: one number, or one per count (default 2000, 500 from 1,000 subscribers)
+ *   --events      / BENCH_EVENTS       load-phase events: one number, or one per count
+ *                                      (default 10000 below 100 subscribers, 2000 below 1,000, 500 from 1,000)
  *   --idle-events / BENCH_IDLE_EVENTS  one-at-a-time latency events (default 200, 50 from 1,000 subscribers)
  *   --warmup      / BENCH_WARMUP       warm-up events per step (default 50)
  *   --window      / BENCH_WINDOW       events in flight during the load phase (default 32)
@@ -25,7 +26,6 @@ import { machineInfo, ratioLine, ratiosOf, tableHeader, tableRow, writeReport, t
 
 interface Options {
   steps: StepConfig[];
-  stallMs: number;
 }
 
 function option(flag: string, envName: string): string | undefined {
@@ -58,8 +58,9 @@ function single(flag: string, envName: string, fallback: number): number {
 
 function readOptions(): Options {
   const counts = positiveInts(option('subscribers', 'BENCH_SUBSCRIBERS') ?? '1,100,1000', 'subscribers');
-  // 1,000 subscribers turn one event into 1,000 deliveries: fewer events keep the step short.
-  const events = perStep('events', 'BENCH_EVENTS', counts, (n) => (n >= 1000 ? 500 : 2000));
+  // Roughly a second or more of load per step: a single subscriber needs many events
+  // for that, while 1,000 subscribers turn each event into 1,000 deliveries.
+  const events = perStep('events', 'BENCH_EVENTS', counts, (n) => (n < 100 ? 10_000 : n < 1000 ? 2000 : 500));
   const idleEvents = perStep('idle-events', 'BENCH_IDLE_EVENTS', counts, (n) => (n >= 1000 ? 50 : 200));
   const warmupEvents = single('warmup', 'BENCH_WARMUP', 50);
   const window = single('window', 'BENCH_WINDOW', 32);
@@ -72,7 +73,7 @@ function readOptions(): Options {
     window,
     stallMs,
   }));
-  return { steps, stallMs };
+  return { steps };
 }
 
 const NOTES = [
@@ -132,8 +133,7 @@ async function main(): Promise<void> {
       finishedAt: new Date().toISOString(),
       machine: machineInfo(),
       config: {
-        steps: opts.steps.map(({ stallMs: _stallMs, ...step }) => step),
-        stallMs: opts.stallMs,
+        steps: opts.steps,
         eventBytes: EVENT_BYTES,
         subscriptionsPerSocket: SUBSCRIPTIONS_PER_SOCKET,
         notes: NOTES,

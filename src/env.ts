@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { projectRoot } from './project-root';
 
 /**
  * Configuration for the web server and the worker, read once from the environment
@@ -44,7 +47,7 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema> & { APP_URL: string };
 
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
@@ -57,8 +60,12 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
 
 let cached: Env | undefined;
 
-/** The validated environment of this process. */
+/** The validated environment of this process; a .env file fills what the environment leaves unset. */
 export function env(): Env {
-  cached ??= parseEnv();
+  if (!cached) {
+    const file = join(projectRoot(), '.env');
+    if (existsSync(file)) process.loadEnvFile(file);
+    cached = parseEnv();
+  }
   return cached;
 }

@@ -30,7 +30,9 @@ export async function processPipelineJob(deps: JobRunnerDeps, job: Job<PipelineJ
   const run = await stores.runs.get(runId);
   if (!run) return; // expired from Redis long ago; nothing left to run
   const attempt = Math.max(1, job.attemptsStarted);
-  const publish = async (event: NewEvent) => void (await stores.log.publish(event));
+  const publish = async (event: NewEvent): Promise<void> => {
+    await stores.log.publish(event);
+  };
   const jobId = job.id ?? runId;
 
   if (attempt > 1) await recoverFromLostWorker(deps, runId, attempt, publish);

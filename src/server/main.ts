@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import next from 'next';
 import { env } from '~/env';
+import { projectRoot } from '~/project-root';
 import { createStores } from '~/store';
 import { createPipelineQueue } from '~/store/queue';
 import { connectRedis, redactUrl, waitForRedis } from '~/store/redis';
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
 
   const app = next({
     dev,
-    dir: fileURLToPath(new URL('../..', import.meta.url)),
+    dir: projectRoot(),
     hostname: 'localhost',
     port: config.PORT,
   });

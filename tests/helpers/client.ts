@@ -27,10 +27,17 @@ export function connect(baseUrl: string) {
       }),
     ],
   });
-  return { client, wsClient, close: () => wsClient.close() };
+  return {
+    client,
+    wsClient,
+    close: async () => {
+      await wsClient.close();
+    },
+  };
 }
 
-export type Client = ReturnType<typeof connect>['client'];
+export type Connection = ReturnType<typeof connect>;
+export type Client = Connection['client'];
 
 export interface EventWatch {
   events: RunEvent[];

@@ -25,8 +25,8 @@ function launch(name: string, command: string, args: string[], env: Record<strin
     log += chunk.toString();
     if (log.length > 200_000) log = log.slice(-100_000);
   };
-  child.stdout?.on('data', append);
-  child.stderr?.on('data', append);
+  child.stdout.on('data', append);
+  child.stderr.on('data', append);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     name,
@@ -75,7 +75,9 @@ const testDefaults = {
 };
 
 function clean(env: AppEnv): Record<string, string> {
-  return Object.fromEntries(Object.entries({ ...testDefaults, ...env }).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  const merged: Record<string, string | undefined> = { ...testDefaults, ...env };
+  const entries = Object.entries(merged).flatMap(([k, v]) => (v === undefined ? [] : [[k, v] as const]));
+  return Object.fromEntries(entries);
 }
 
 export async function startWeb(env: AppEnv, port?: number): Promise<Proc & { url: string; port: number }> {

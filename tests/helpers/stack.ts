@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
+import { connect, type Connection } from './client';
 import { startRedis, startWeb, startWorker, type AppEnv, type Proc } from './processes';
 
 export interface Stack {
@@ -43,4 +45,32 @@ export async function startStack(opts: { webs?: number; workers?: number; env?: 
     throw err;
   }
   return stack;
+}
+
+/**
+ * Starts a stack before the file's tests and stops it after them; `api` is a client
+ * connected to the first web instance.
+ */
+export function useStack(opts: Parameters<typeof startStack>[0] = {}): { readonly stack: Stack; readonly api: Connection } {
+  let stack: Stack | undefined;
+  let api: Connection | undefined;
+  beforeAll(async () => {
+    stack = await startStack(opts);
+    const web = stack.webs[0];
+    if (web) api = connect(web.url);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await stack?.stop();
+  });
+  return {
+    get stack() {
+      if (!stack) throw new Error('the stack did not start');
+      return stack;
+    },
+    get api() {
+      if (!api) throw new Error('no web instance to connect to');
+      return api;
+    },
+  };
 }

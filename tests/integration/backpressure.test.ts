@@ -1,29 +1,19 @@
 import { readFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { connect, watchRun } from '../helpers/client';
+import { watchRun } from '../helpers/client';
 import { openRawSocket, sendText } from '../helpers/raw-ws';
-import { startStack, type Stack } from '../helpers/stack';
+import { useStack } from '../helpers/stack';
 
-let stack: Stack;
-let api: ReturnType<typeof connect>;
-
-beforeAll(async () => {
-  stack = await startStack({
+const t = useStack({
     env: { AGENT_STEP_DELAY_MS: '0', WS_MAX_BUFFERED_BYTES: '65536', WS_STALL_TIMEOUT_MS: '1000', WS_MAX_PAYLOAD_BYTES: '65536' },
   });
-  api = connect(stack.webs[0]!.url);
-});
-afterAll(async () => {
-  api?.close();
-  await stack?.stop();
-});
 
 const rssBytes = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 
 async function metric(name: string): Promise<number> {
-  const text = await (await fetch(`${stack.webs[0]!.url}/api/metrics`)).text();
+  const text = await (await fetch(`${t.stack.webs[0]!.url}/api/metrics`)).text();
   return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
 }
 
@@ -47,9 +37,9 @@ async function until(check: () => Promise<boolean>, timeoutMs = 20_000): Promise
 
 describe('stalled clients', () => {
   it('are cut off with a reason, and round after round of them does not grow server memory', async () => {
-    const { runId } = await api.client.pipeline.start.mutate({ query: 'e', location: '', minMatchScore: 0 });
-    const history = await watchRun(api.client, runId).done;
-    const web = stack.webs[0]!;
+    const { runId } = await t.api.client.pipeline.start.mutate({ query: 'e', location: '', minMatchScore: 0 });
+    const history = await watchRun(t.api.client, runId).done;
+    const web = t.stack.webs[0]!;
     // 4 sockets × 50 subscriptions to the whole history, none of them read.
     const backlogPerRound = history.reduce((n, e) => n + JSON.stringify(e).length, 0) * 200;
     const rss: number[] = [];
@@ -81,13 +71,13 @@ describe('stalled clients', () => {
     expect(growth).toBeLessThan(backlogPerRound / 2);
 
     // The server still serves everyone else.
-    expect(await watchRun(api.client, runId).done).toEqual(history);
+    expect(await watchRun(t.api.client, runId).done).toEqual(history);
   });
 });
 
 describe('message size', () => {
   it('closes a socket that sends more than WS_MAX_PAYLOAD_BYTES with 1009', async () => {
-    const ws = new WebSocket(`${stack.webs[0]!.url.replace('http', 'ws')}/api/trpc-ws`);
+    const ws = new WebSocket(`${t.stack.webs[0]!.url.replace('http', 'ws')}/api/trpc-ws`);
     await new Promise((resolve) => ws.once('open', resolve));
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
     ws.send('x'.repeat(70_000));

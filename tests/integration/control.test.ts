@@ -1,32 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connect, seqGaps, watchRun } from '../helpers/client';
 import { startWeb } from '../helpers/processes';
 import { jobState } from '../helpers/queue';
-import { startStack, type Stack } from '../helpers/stack';
+import { useStack } from '../helpers/stack';
 
-let stack: Stack;
-let api: ReturnType<typeof connect>;
-
-beforeAll(async () => {
-  // Slow steps, so that a run is still busy when the test stops or pauses it.
-  stack = await startStack({ env: { AGENT_STEP_DELAY_MS: '100' } });
-  api = connect(stack.webs[0]!.url);
-});
-afterAll(async () => {
-  api?.close();
-  await stack?.stop();
-});
+// Slow steps, so that a run is still busy when the test stops or pauses it.
+const t = useStack({ env: { AGENT_STEP_DELAY_MS: '100' } });
 
 const agentEvent = (e: { agent: string }) => ['scout', 'analyst', 'applier'].includes(e.agent);
 
 describe('stop', () => {
   it('ends a busy run at once and leaves no active BullMQ job', async () => {
-    const { runId } = await api.client.pipeline.start.mutate({ query: 'engineer', location: '', minMatchScore: 0 });
-    const watch = watchRun(api.client, runId);
+    const { runId } = await t.api.client.pipeline.start.mutate({ query: 'engineer', location: '', minMatchScore: 0 });
+    const watch = watchRun(t.api.client, runId);
     await watch.next((e) => e.type === 'analyst_start' && e.data.jobIndex === 3);
     const seenAtStop = watch.events.length;
     const stopAt = performance.now();
-    const result = await api.client.pipeline.stop.mutate({ runId });
+    const result = await t.api.client.pipeline.stop.mutate({ runId });
     expect(result).toMatchObject({ runId, changed: true });
     const events = await watch.done;
     const stoppedAfterMs = performance.now() - stopAt;
@@ -37,14 +27,14 @@ describe('stop', () => {
     // The agent was mid-step; at most the events of that one step may still come out.
     expect(events.slice(seenAtStop).filter(agentEvent).length).toBeLessThanOrEqual(2);
     expect(seqGaps(events)).toEqual([]);
-    expect(await jobState(stack.env.REDIS_URL, stack.env.KEY_PREFIX!, runId)).toBe('completed');
-    expect((await api.client.pipeline.get.query({ runId })).status).toBe('stopped');
+    expect(await jobState(t.stack.env.REDIS_URL, t.stack.env.KEY_PREFIX!, runId)).toBe('completed');
+    expect((await t.api.client.pipeline.get.query({ runId })).status).toBe('stopped');
   });
 
   it('on a finished run is a clear no-op answer', async () => {
-    const { runId } = await api.client.pipeline.start.mutate({ query: 'kotlin' });
-    await watchRun(api.client, runId).done;
-    for (const call of [api.client.pipeline.stop, api.client.pipeline.pause, api.client.pipeline.resume]) {
+    const { runId } = await t.api.client.pipeline.start.mutate({ query: 'kotlin' });
+    await watchRun(t.api.client, runId).done;
+    for (const call of [t.api.client.pipeline.stop, t.api.client.pipeline.pause, t.api.client.pipeline.resume]) {
       const result = await call.mutate({ runId });
       expect(result).toMatchObject({ runId, status: 'completed', changed: false });
       expect(result.message).toMatch(/already completed/);
@@ -53,7 +43,7 @@ describe('stop', () => {
 
   it('cancels a run that no worker has started yet', async () => {
     // A second web instance on a key prefix no worker serves: the job stays queued.
-    const web = await startWeb({ ...stack.env, KEY_PREFIX: `${stack.env.KEY_PREFIX}q` });
+    const web = await startWeb({ ...t.stack.env, KEY_PREFIX: `${t.stack.env.KEY_PREFIX}q` });
     const other = connect(web.url);
     try {
       const { runId } = await other.client.pipeline.start.mutate({ query: 'python' });
@@ -64,9 +54,9 @@ describe('stop', () => {
       const events = await watch.done;
       expect(events.map((e) => e.type)).toEqual(['task_queued', 'job_paused', 'job_cancelled', 'pipeline_stopped']);
       expect((await other.client.pipeline.get.query({ runId })).status).toBe('stopped');
-      expect(await jobState(stack.env.REDIS_URL, `${stack.env.KEY_PREFIX}q`, runId)).toBe('missing');
+      expect(await jobState(t.stack.env.REDIS_URL, `${t.stack.env.KEY_PREFIX}q`, runId)).toBe('missing');
     } finally {
-      other.close();
+      await other.close();
       await web.kill9();
     }
   });
@@ -74,37 +64,37 @@ describe('stop', () => {
 
 describe('pause and resume', () => {
   it('holds at the next step boundary, emits nothing while paused, then completes', async () => {
-    const { runId } = await api.client.pipeline.start.mutate({ query: 'python', minMatchScore: 0 });
-    const watch = watchRun(api.client, runId);
+    const { runId } = await t.api.client.pipeline.start.mutate({ query: 'python', minMatchScore: 0 });
+    const watch = watchRun(t.api.client, runId);
     await watch.next((e) => e.type === 'analyst_start' && e.data.jobIndex === 2);
-    expect(await api.client.pipeline.pause.mutate({ runId })).toMatchObject({ changed: true });
+    expect(await t.api.client.pipeline.pause.mutate({ runId })).toMatchObject({ changed: true });
     const paused = await watch.next((e) => e.type === 'pipeline_paused');
     expect(paused.data).toMatchObject({ stage: 'analyst' });
-    expect((await api.client.pipeline.get.query({ runId })).status).toBe('paused');
+    expect((await t.api.client.pipeline.get.query({ runId })).status).toBe('paused');
 
     const countWhilePaused = watch.events.length;
     await new Promise((r) => setTimeout(r, 1000));
     expect(watch.events.length).toBe(countWhilePaused);
 
-    expect(await api.client.pipeline.resume.mutate({ runId })).toMatchObject({ changed: true });
+    expect(await t.api.client.pipeline.resume.mutate({ runId })).toMatchObject({ changed: true });
     const resumed = await watch.next((e) => e.type === 'pipeline_resumed');
     if (resumed.type !== 'pipeline_resumed') throw new Error('narrowing');
     expect(resumed.data.pausedMs).toBeGreaterThanOrEqual(1000);
     const events = await watch.done;
     expect(events.at(-1)?.type).toBe('pipeline_complete');
     expect(seqGaps(events)).toEqual([]);
-    expect((await api.client.pipeline.get.query({ runId })).status).toBe('completed');
+    expect((await t.api.client.pipeline.get.query({ runId })).status).toBe('completed');
   });
 
   it('a stop while paused ends the run', async () => {
-    const { runId } = await api.client.pipeline.start.mutate({ query: 'python', minMatchScore: 0 });
-    const watch = watchRun(api.client, runId);
+    const { runId } = await t.api.client.pipeline.start.mutate({ query: 'python', minMatchScore: 0 });
+    const watch = watchRun(t.api.client, runId);
     await watch.next((e) => e.type === 'analyst_start');
-    await api.client.pipeline.pause.mutate({ runId });
+    await t.api.client.pipeline.pause.mutate({ runId });
     await watch.next((e) => e.type === 'pipeline_paused');
-    await api.client.pipeline.stop.mutate({ runId });
+    await t.api.client.pipeline.stop.mutate({ runId });
     const events = await watch.done;
     expect(events.at(-1)?.type).toBe('pipeline_stopped');
-    expect((await api.client.pipeline.get.query({ runId })).status).toBe('stopped');
+    expect((await t.api.client.pipeline.get.query({ runId })).status).toBe('stopped');
   });
 });

@@ -1,53 +1,36 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connect, seqGaps, watchRun } from '../helpers/client';
 import { startWeb } from '../helpers/processes';
-import { startStack, type Stack } from '../helpers/stack';
+import { useStack } from '../helpers/stack';
 
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack({ webs: 2, env: { AGENT_STEP_DELAY_MS: '5' } });
-});
-afterAll(async () => {
-  await stack?.stop();
-});
+const t = useStack({ webs: 2, env: { AGENT_STEP_DELAY_MS: '5' } });
 
 /** A query and location that match the whole sandbox board: 1,000+ events per run. */
 const BIG_RUN = { query: 'e', location: '', minMatchScore: 0 };
 
 describe('delivery', () => {
   it('a late subscriber gets the history, then the live tail, with no gap or duplicate at the seam', async () => {
-    const api = connect(stack.webs[0]!.url);
-    try {
-      const { runId } = await api.client.pipeline.start.mutate(BIG_RUN);
-      const early = watchRun(api.client, runId);
-      await early.next((e) => e.type === 'analyst_start' && e.data.jobIndex === 40);
-      const late = watchRun(api.client, runId);
-      const [earlyEvents, lateEvents] = await Promise.all([early.done, late.done]);
-      expect(earlyEvents.length).toBeGreaterThan(1000);
-      expect(seqGaps(lateEvents)).toEqual([]);
-      expect(lateEvents).toEqual(earlyEvents);
-    } finally {
-      api.close();
-    }
+    const { runId } = await t.api.client.pipeline.start.mutate(BIG_RUN);
+    const early = watchRun(t.api.client, runId);
+    await early.next((e) => e.type === 'analyst_start' && e.data.jobIndex === 40);
+    const late = watchRun(t.api.client, runId);
+    const [earlyEvents, lateEvents] = await Promise.all([early.done, late.done]);
+    expect(earlyEvents.length).toBeGreaterThan(1000);
+    expect(seqGaps(lateEvents)).toEqual([]);
+    expect(lateEvents).toEqual(earlyEvents);
   });
 
   it('resumes after a given lastEventId', async () => {
-    const api = connect(stack.webs[0]!.url);
-    try {
-      const { runId } = await api.client.pipeline.start.mutate({ query: 'python' });
-      const all = await watchRun(api.client, runId).done;
-      const tail = await watchRun(api.client, runId, '10').done;
-      expect(tail[0]?.seq).toBe(11);
-      expect(tail).toEqual(all.slice(10));
-    } finally {
-      api.close();
-    }
+    const { runId } = await t.api.client.pipeline.start.mutate({ query: 'python' });
+    const all = await watchRun(t.api.client, runId).done;
+    const tail = await watchRun(t.api.client, runId, '10').done;
+    expect(tail[0]?.seq).toBe(11);
+    expect(tail).toEqual(all.slice(10));
   });
 
   it('two web instances: start on one, watch and answer on the other', async () => {
-    const a = connect(stack.webs[0]!.url);
-    const b = connect(stack.webs[1]!.url);
+    const a = connect(t.stack.webs[0]!.url);
+    const b = connect(t.stack.webs[1]!.url);
     try {
       const { runId } = await a.client.pipeline.start.mutate({ query: 'python', autoApply: true, maxApplications: 1 });
       const onA = watchRun(a.client, runId);
@@ -61,13 +44,13 @@ describe('delivery', () => {
       expect(eventsB.some((e) => e.type === 'applier_submitted')).toBe(true);
       expect((await a.client.pipeline.get.query({ runId })).status).toBe('completed');
     } finally {
-      a.close();
-      b.close();
+      await a.close();
+      await b.close();
     }
   });
 
   it('kill -9 of the web server mid-run: after a restart the client resumes with 0 lost and 0 duplicated', async () => {
-    const victim = await startWeb(stack.env);
+    const victim = await startWeb(t.stack.env);
     const api = connect(victim.url);
     let restarted: Awaited<ReturnType<typeof startWeb>> | undefined;
     try {
@@ -76,7 +59,7 @@ describe('delivery', () => {
       await watch.next((e) => e.seq >= 300);
       await victim.kill9();
       const beforeCrash = watch.events.length;
-      restarted = await startWeb(stack.env, victim.port);
+      restarted = await startWeb(t.stack.env, victim.port);
       const events = await watch.done;
       const seqs = events.map((e) => e.seq);
       console.log(`[measure] web killed after ${beforeCrash} events; ${events.length} delivered in total`);
@@ -86,7 +69,7 @@ describe('delivery', () => {
       expect(events.at(-1)?.type).toBe('pipeline_complete');
       expect(events.length).toBe((await api.client.pipeline.get.query({ runId })).lastSeq);
     } finally {
-      api.close();
+      await api.close();
       await restarted?.kill9();
       await victim.kill9();
     }

@@ -3,12 +3,13 @@ import { WebSocket } from 'ws';
 import { connect } from '../helpers/client';
 import { startRedis, startWeb } from '../helpers/processes';
 
-let redis: Awaited<ReturnType<typeof startRedis>>;
-let web: Awaited<ReturnType<typeof startWeb>>;
+let redis: Awaited<ReturnType<typeof startRedis>> | undefined;
+let web: Awaited<ReturnType<typeof startWeb>> | undefined;
 
 beforeAll(async () => {
-  redis = await startRedis();
-  web = await startWeb({ REDIS_URL: redis.url, KEY_PREFIX: 'devtest', NODE_ENV: 'development' });
+  const r = await startRedis();
+  redis = r;
+  web = await startWeb({ REDIS_URL: r.url, KEY_PREFIX: 'devtest', NODE_ENV: 'development' });
 });
 afterAll(async () => {
   await web?.stop();
@@ -17,6 +18,7 @@ afterAll(async () => {
 
 describe('development mode', () => {
   it('keeps Next’s hot-reload socket working beside tRPC’s, on the same port', async () => {
+    if (!web) throw new Error('the dev server did not start');
     // Next attaches hot reload on the first page request.
     expect((await fetch(`${web.url}/`)).status).toBe(200);
     const hmr = new WebSocket(`${web.url.replace('http', 'ws')}/_next/hmr`);
@@ -45,7 +47,7 @@ describe('development mode', () => {
       expect(first).toBe('task_queued');
       expect(hmr.readyState).toBe(WebSocket.OPEN);
     } finally {
-      api.close();
+      await api.close();
       hmr.close();
     }
   });

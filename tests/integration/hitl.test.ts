@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '~/shared/events';
-import { connect, errorOf, watchRun, type EventWatch } from '../helpers/client';
-import { startStack, type Stack } from '../helpers/stack';
+import { errorOf, watchRun, type EventWatch } from '../helpers/client';
+import { useStack } from '../helpers/stack';
 
-let stack: Stack;
-let api: ReturnType<typeof connect>;
-
-beforeAll(async () => {
-  // Short timeout so that the timeout case runs quickly; answers in the other cases come at once.
-  stack = await startStack({ env: { HITL_TIMEOUT_MS: '3000', AGENT_STEP_DELAY_MS: '5' } });
-  api = connect(stack.webs[0]!.url);
-});
-afterAll(async () => {
-  api?.close();
-  await stack?.stop();
-});
+// Short timeout so that the timeout case runs quickly; answers in the other cases come at once.
+const t = useStack({ env: { HITL_TIMEOUT_MS: '3000', AGENT_STEP_DELAY_MS: '5' } });
 
 async function runUntilQuestion(): Promise<{ runId: string; watch: EventWatch; hitlId: string }> {
-  const { runId } = await api.client.pipeline.start.mutate({ query: 'python', autoApply: true, maxApplications: 1 });
-  const watch = watchRun(api.client, runId);
+  const { runId } = await t.api.client.pipeline.start.mutate({ query: 'python', autoApply: true, maxApplications: 1 });
+  const watch = watchRun(t.api.client, runId);
   const question = await watch.next((e) => e.type === 'hitl_request');
   if (question.type !== 'hitl_request') throw new Error('narrowing');
   return { runId, watch, hitlId: question.data.hitlId };
@@ -29,8 +19,8 @@ const final = (events: RunEvent[]) => events.at(-1);
 describe('human in the loop', () => {
   it('an answer unblocks the agent, and a second answer gets CONFLICT', async () => {
     const { watch, hitlId } = await runUntilQuestion();
-    await expect(api.client.hitl.respond.mutate({ hitlId, response: 'reject' })).resolves.toEqual({ hitlId, status: 'answered' });
-    const second = await errorOf(api.client.hitl.respond.mutate({ hitlId, response: 'approve' }));
+    await expect(t.api.client.hitl.respond.mutate({ hitlId, response: 'reject' })).resolves.toEqual({ hitlId, status: 'answered' });
+    const second = await errorOf(t.api.client.hitl.respond.mutate({ hitlId, response: 'approve' }));
     expect(second.code).toBe('CONFLICT');
     const events = await watch.done;
     const response = events.find((e) => e.type === 'hitl_response');
@@ -42,11 +32,11 @@ describe('human in the loop', () => {
 
   it('an answer outside the offered options is BAD_REQUEST and leaves the question open', async () => {
     const { watch, hitlId, runId } = await runUntilQuestion();
-    const err = await errorOf(api.client.hitl.respond.mutate({ hitlId, response: 'maybe' }));
+    const err = await errorOf(t.api.client.hitl.respond.mutate({ hitlId, response: 'maybe' }));
     expect(err.code).toBe('BAD_REQUEST');
     expect(err.message).toContain('"approve", "reject"');
-    expect((await api.client.hitl.pending.query({ runId })).map((q) => q.hitlId)).toEqual([hitlId]);
-    await api.client.hitl.respond.mutate({ hitlId, response: 'approve' });
+    expect((await t.api.client.hitl.pending.query({ runId })).map((q) => q.hitlId)).toEqual([hitlId]);
+    await t.api.client.hitl.respond.mutate({ hitlId, response: 'approve' });
     const last = final(await watch.done);
     if (last?.type !== 'pipeline_complete') throw new Error(`ended with ${last?.type}`);
     expect(last.data.applicationsSubmitted).toBe(1);
@@ -56,7 +46,7 @@ describe('human in the loop', () => {
     const { watch, hitlId } = await runUntilQuestion();
     const timeout = await watch.next((e) => e.type === 'hitl_timeout', 20_000);
     expect(timeout.data).toEqual({ hitlId, timeoutMs: 3000, appliedDefault: 'reject' });
-    expect((await errorOf(api.client.hitl.respond.mutate({ hitlId, response: 'approve' }))).code).toBe('NOT_FOUND');
+    expect((await errorOf(t.api.client.hitl.respond.mutate({ hitlId, response: 'approve' }))).code).toBe('NOT_FOUND');
     const events = await watch.done;
     expect(events.some((e) => e.type === 'applier_submitted')).toBe(false);
     expect(final(events)?.type).toBe('pipeline_complete');
@@ -64,19 +54,19 @@ describe('human in the loop', () => {
 
   it('a stop during the wait cancels the question and ends the run', async () => {
     const { runId, watch, hitlId } = await runUntilQuestion();
-    await api.client.pipeline.stop.mutate({ runId, reason: 'changed my mind' });
+    await t.api.client.pipeline.stop.mutate({ runId, reason: 'changed my mind' });
     const events = await watch.done;
     const types = events.map((e) => e.type);
     expect(types.slice(-3)).toEqual(['hitl_cancelled', 'task_complete', 'pipeline_stopped']);
     expect(events.find((e) => e.type === 'hitl_cancelled')?.data).toMatchObject({ hitlId });
     expect(final(events)?.data).toMatchObject({ reason: 'changed my mind' });
-    expect((await errorOf(api.client.hitl.respond.mutate({ hitlId, response: 'approve' }))).code).toBe('NOT_FOUND');
-    expect(await api.client.hitl.pending.query({})).toEqual([]);
-    expect((await api.client.pipeline.get.query({ runId })).status).toBe('stopped');
+    expect((await errorOf(t.api.client.hitl.respond.mutate({ hitlId, response: 'approve' }))).code).toBe('NOT_FOUND');
+    expect(await t.api.client.hitl.pending.query({})).toEqual([]);
+    expect((await t.api.client.pipeline.get.query({ runId })).status).toBe('stopped');
   });
 
   it('counts answered, timed-out and cancelled questions on /api/metrics', async () => {
-    const text = await (await fetch(`${stack.webs[0]!.url}/api/metrics`)).text();
+    const text = await (await fetch(`${t.stack.webs[0]!.url}/api/metrics`)).text();
     expect(text).toMatch(/jobstream_hitl_settled\{outcome="answered"\} 2/);
     expect(text).toMatch(/jobstream_hitl_settled\{outcome="timed_out"\} 1/);
     expect(text).toMatch(/jobstream_hitl_settled\{outcome="cancelled"\} 1/);

@@ -1,33 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventType } from '~/shared/events';
-import { connect, errorOf, seqGaps, watchRun } from '../helpers/client';
-import { startStack, type Stack } from '../helpers/stack';
+import { errorOf, seqGaps, watchRun } from '../helpers/client';
+import { useStack } from '../helpers/stack';
 
-let stack: Stack;
-let api: ReturnType<typeof connect>;
-
-beforeAll(async () => {
-  stack = await startStack();
-  api = connect(stack.webs[0]!.url);
-});
-afterAll(async () => {
-  api?.close();
-  await stack?.stop();
-});
+const t = useStack();
 
 describe('a full pipeline run', () => {
   it('streams a typed, ordered event sequence from queue to completion, with a HITL approval', async () => {
-    const { runId } = await api.client.pipeline.start.mutate({ query: 'python', autoApply: true, maxApplications: 1 });
+    const { runId } = await t.api.client.pipeline.start.mutate({ query: 'python', autoApply: true, maxApplications: 1 });
     expect(runId).toMatch(/^run_/);
-    const watch = watchRun(api.client, runId);
+    const watch = watchRun(t.api.client, runId);
 
     const question = await watch.next((e) => e.type === 'hitl_request');
     if (question.type !== 'hitl_request') throw new Error('narrowing');
     expect(question.data.options).toEqual(['approve', 'reject']);
     expect(question.data.question).toMatch(/Submit the application/);
-    const pending = await api.client.hitl.pending.query({ runId });
+    const pending = await t.api.client.hitl.pending.query({ runId });
     expect(pending.map((p) => p.hitlId)).toEqual([question.data.hitlId]);
-    await api.client.hitl.respond.mutate({ hitlId: question.data.hitlId, response: 'approve' });
+    await t.api.client.hitl.respond.mutate({ hitlId: question.data.hitlId, response: 'approve' });
 
     const events = await watch.done;
     expect(seqGaps(events)).toEqual([]);
@@ -52,17 +42,17 @@ describe('a full pipeline run', () => {
     expect(final.data.jobsFound).toBe(found.data.count);
     expect(found.data.urls).toHaveLength(found.data.count);
 
-    const run = await api.client.pipeline.get.query({ runId });
+    const run = await t.api.client.pipeline.get.query({ runId });
     expect(run).toMatchObject({ runId, status: 'completed', progress: 100, stage: 'done', lastSeq: events.length });
     expect(run.finishedAt).not.toBeNull();
-    const list = await api.client.pipeline.list.query();
+    const list = await t.api.client.pipeline.list.query();
     expect(list.map((r) => r.runId)).toContain(runId);
-    expect(await api.client.hitl.pending.query({ runId })).toEqual([]);
+    expect(await t.api.client.hitl.pending.query({ runId })).toEqual([]);
   });
 
   it('applies seed 000 defaults to a minimal start and skips the applier without autoApply', async () => {
-    const { runId } = await api.client.pipeline.start.mutate({ query: 'data engineer' });
-    const run = await api.client.pipeline.get.query({ runId });
+    const { runId } = await t.api.client.pipeline.start.mutate({ query: 'data engineer' });
+    const run = await t.api.client.pipeline.get.query({ runId });
     expect(run.params).toEqual({
       query: 'data engineer',
       location: 'Remote',
@@ -73,7 +63,7 @@ describe('a full pipeline run', () => {
       useCoverLetter: false,
       draftMode: true,
     });
-    const events = await watchRun(api.client, runId).done;
+    const events = await watchRun(t.api.client, runId).done;
     expect(events.some((e) => e.agent === 'applier')).toBe(false);
     expect(events.some((e) => e.type === 'hitl_request')).toBe(false);
     expect(events.at(-1)?.type).toBe('pipeline_complete');
@@ -82,23 +72,23 @@ describe('a full pipeline run', () => {
 
 describe('bad input', () => {
   it('answers BAD_REQUEST with the zod messages and starts nothing', async () => {
-    const before = (await api.client.pipeline.list.query()).length;
+    const before = (await t.api.client.pipeline.list.query()).length;
     const err = await errorOf(
-      api.client.pipeline.start.mutate({ query: '   ', minMatchScore: 150, sources: ['sandbox', 'sandbox'] }),
+      t.api.client.pipeline.start.mutate({ query: '   ', minMatchScore: 150, sources: ['sandbox', 'sandbox'] }),
     );
     expect(err.code).toBe('BAD_REQUEST');
     expect(err.message).toContain('query: say what job to search for');
     expect(err.message).toContain('minMatchScore: 0 to 100');
     expect(err.message).toContain('sources: each source once');
-    expect((await api.client.pipeline.list.query()).length).toBe(before);
+    expect((await t.api.client.pipeline.list.query()).length).toBe(before);
   });
 
   it('rejects malformed ids with BAD_REQUEST and unknown ones with NOT_FOUND', async () => {
-    expect((await errorOf(api.client.pipeline.get.query({ runId: 'nope' }))).code).toBe('BAD_REQUEST');
-    expect((await errorOf(api.client.pipeline.stop.mutate({ runId: 'run_doesnotexist00' }))).code).toBe('NOT_FOUND');
-    expect((await errorOf(api.client.hitl.respond.mutate({ hitlId: 'hitl_doesnotexist00', response: 'yes' }))).code).toBe('NOT_FOUND');
+    expect((await errorOf(t.api.client.pipeline.get.query({ runId: 'nope' }))).code).toBe('BAD_REQUEST');
+    expect((await errorOf(t.api.client.pipeline.stop.mutate({ runId: 'run_doesnotexist00' }))).code).toBe('NOT_FOUND');
+    expect((await errorOf(t.api.client.hitl.respond.mutate({ hitlId: 'hitl_doesnotexist00', response: 'yes' }))).code).toBe('NOT_FOUND');
     const sub = await new Promise<string>((resolve) => {
-      api.client.pipeline.events.subscribe(
+      t.api.client.pipeline.events.subscribe(
         { runId: 'run_doesnotexist00', lastEventId: null },
         { onError: (e) => resolve((e.data as { code: string }).code), onData: () => resolve('data') },
       );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ZodError } from 'zod';
+import { type ZodError } from 'zod';
 import { formatZodError } from '~/server/api/trpc';
 import { pipelineParamsSchema } from '~/shared/pipeline';
 import { parseEnv } from '~/env';

@@ -53,7 +53,6 @@ export async function* runEventStream(opts: RunEventStreamOptions): AsyncGenerat
       const batch = feed.slice(cursor, BATCH) ?? (await log.readAfter(runId, cursor, BATCH));
       if (batch[0]?.seq !== cursor + 1) throw new HistoryGapError(runId, cursor, await log.oldestSeq(runId));
       for (const event of batch) {
-        if (signal.aborted) return;
         if (opts.flow && !opts.flow.hasRoom()) break;
         yield event;
         cursor = event.seq;

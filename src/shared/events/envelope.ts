@@ -53,14 +53,14 @@ const newEventSchemas = new Map(
  */
 export function validateNewEvent(event: NewEvent): Omit<RunEvent, 'id' | 'seq'> {
   const schema = newEventSchemas.get(event.type);
-  if (!schema) throw new Error(`Unknown event type "${String(event.type)}"`);
+  if (!schema) throw new Error(`Unknown event type "${event.type}"`);
   const withTime = { ...event, timestamp: event.timestamp ?? new Date().toISOString() };
   const result = schema.safeParse(withTime);
   if (!result.success) {
     const detail = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Malformed ${event.type} event: ${detail}`);
   }
-  return result.data as Omit<RunEvent, 'id' | 'seq'>;
+  return result.data;
 }
 
 /** Events after which a run's stream has nothing more to say. */
