@@ -75,9 +75,23 @@ export class EventLog {
   }
 }
 
+/** The JSON each parsed event came from, so it is never serialized again per subscriber. */
+const sourceJson = new WeakMap<RunEvent, string>();
+
 /** Parses the JSON of a published or stored event. */
 export function parseEventJson(json: string): RunEvent {
-  return JSON.parse(json) as RunEvent;
+  const event = JSON.parse(json) as RunEvent;
+  sourceJson.set(event, json);
+  return event;
+}
+
+/** The event as JSON: the text it was parsed from when there is one. */
+export function eventJson(event: RunEvent): string {
+  return sourceJson.get(event) ?? JSON.stringify(event);
+}
+
+export function hasSourceJson(value: object): value is RunEvent {
+  return sourceJson.has(value as RunEvent);
 }
 
 function parseStoredEvent(fields: string[]): RunEvent {

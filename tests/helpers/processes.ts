@@ -52,7 +52,7 @@ async function waitForOutput(proc: Proc, pattern: RegExp, timeoutMs: number): Pr
   }
 }
 
-const tsx = (entry: string) => ['--import', 'tsx', entry];
+const tsx = (entry: string, nodeArgs: string[] = []) => [...nodeArgs, '--import', 'tsx', entry];
 
 /** A throwaway redis-server on a free port, keeping nothing on disk. */
 export async function startRedis(port?: number): Promise<Proc & { url: string; port: number }> {
@@ -80,9 +80,13 @@ function clean(env: AppEnv): Record<string, string> {
   return Object.fromEntries(entries);
 }
 
-export async function startWeb(env: AppEnv, port?: number): Promise<Proc & { url: string; port: number }> {
+export async function startWeb(
+  env: AppEnv,
+  port?: number,
+  nodeArgs: string[] = [],
+): Promise<Proc & { url: string; port: number }> {
   const p = port ?? (await freePort());
-  const proc = launch('web', process.execPath, tsx('src/server/main.ts'), clean({ ...env, PORT: String(p), HOST: '127.0.0.1' }));
+  const proc = launch('web', process.execPath, tsx('src/server/main.ts', nodeArgs), clean({ ...env, PORT: String(p), HOST: '127.0.0.1' }));
   await waitForOutput(proc, /\[web\] ready/, 60_000);
   return { ...proc, url: `http://127.0.0.1:${p}`, port: p };
 }

@@ -24,14 +24,15 @@ describe('a run feed', () => {
     expect(feed.slice(4, 10)?.map((e) => e.seq)).toEqual([5]);
   });
 
-  it('wakes a waiting subscriber when a newer event is known, or when it gives up', async () => {
+  it('tells its listeners when newer events are known, until they stop listening', () => {
     const feed = new RunFeed('run_0123456789', 10);
-    const controller = new AbortController();
-    const woken = feed.waitBeyond(0, controller.signal);
+    let calls = 0;
+    const stop = feed.listen(() => (calls += 1));
     feed.noteLatest(3);
-    await expect(woken).resolves.toBeUndefined();
-    const abandoned = feed.waitBeyond(3, controller.signal);
-    controller.abort();
-    await expect(abandoned).resolves.toBeUndefined();
+    feed.noteLatest(2); // older news: nothing to tell
+    feed.push(ev(4));
+    stop();
+    feed.push(ev(5));
+    expect(calls).toBe(2);
   });
 });

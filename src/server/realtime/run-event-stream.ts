@@ -42,14 +42,24 @@ export interface RunEventStreamOptions {
 export async function* runEventStream(opts: RunEventStreamOptions): AsyncGenerator<RunEvent, void, void> {
   const { runId, hub, log, signal } = opts;
   const feed = await hub.acquire(runId);
+  // One wake-up latch per subscriber, armed while it waits: no allocation per event
+  // beyond the promise it awaits.
+  let wake: (() => void) | null = null;
+  const fire = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const stopListening = feed.listen(fire);
+  signal.addEventListener('abort', fire, { once: true });
   try {
     let cursor = opts.afterSeq;
     while (!signal.aborted) {
       if (cursor >= feed.latestSeq) {
-        await feed.waitBeyond(cursor, signal);
+        await new Promise<void>((resolve) => (wake = resolve));
         continue;
       }
-      await opts.flow?.waitForRoom();
+      if (opts.flow && !opts.flow.hasRoom()) await opts.flow.waitForRoom();
       const batch = feed.slice(cursor, BATCH) ?? (await log.readAfter(runId, cursor, BATCH));
       if (batch[0]?.seq !== cursor + 1) throw new HistoryGapError(runId, cursor, await log.oldestSeq(runId));
       for (const event of batch) {
@@ -60,6 +70,8 @@ export async function* runEventStream(opts: RunEventStreamOptions): AsyncGenerat
       }
     }
   } finally {
+    stopListening();
+    signal.removeEventListener('abort', fire);
     hub.release(feed);
   }
 }

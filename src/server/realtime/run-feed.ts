@@ -9,7 +9,7 @@ export class RunFeed {
   latestSeq = 0;
   refs = 0;
   private ring: RunEvent[] = [];
-  private waiters = new Set<() => void>();
+  private listeners = new Set<() => void>();
 
   constructor(
     readonly runId: string,
@@ -30,8 +30,13 @@ export class RunFeed {
   noteLatest(seq: number): void {
     if (seq <= this.latestSeq) return;
     this.latestSeq = seq;
-    for (const wake of this.waiters) wake();
-    this.waiters.clear();
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Calls `listener` whenever newer events are known; returns the unsubscribe. */
+  listen(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Events after `afterSeq` from memory, or null when memory does not reach back that far. */
@@ -40,19 +45,5 @@ export class RunFeed {
     if (!first || first.seq > afterSeq + 1) return null;
     const start = afterSeq + 1 - first.seq;
     return start >= this.ring.length ? null : this.ring.slice(start, start + max);
-  }
-
-  /** Resolves when an event after `seq` is known, or when the signal aborts. */
-  waitBeyond(seq: number, signal: AbortSignal): Promise<void> {
-    if (this.latestSeq > seq || signal.aborted) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        signal.removeEventListener('abort', done);
-        this.waiters.delete(done);
-        resolve();
-      };
-      this.waiters.add(done);
-      signal.addEventListener('abort', done, { once: true });
-    });
   }
 }

@@ -1,10 +1,13 @@
 import type { IncomingMessage, Server } from 'node:http';
+import { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import { WebSocketServer } from 'ws';
 import { appRouter } from '../api/root';
 import { createContextFactory } from '../api/trpc';
 import type { ServerServices } from '../services';
+import { wireEncoder } from './wire-encoder';
+import { coalesceWrites } from './write-coalescing';
 
 export const WS_PATH = '/api/trpc-ws';
 
@@ -21,6 +24,7 @@ export function attachRealtime(server: Server, services: ServerServices, nextUpg
     router: appRouter,
     createContext: createContextFactory(services),
     keepAlive: { enabled: true, pingMs: services.env.WS_KEEPALIVE_MS, pongWaitMs: 10_000 },
+    experimental_encoder: wireEncoder,
     onError({ error, path }) {
       if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[trpc-ws] ${path ?? '-'}: ${error.message}`);
     },
@@ -37,7 +41,10 @@ export function attachRealtime(server: Server, services: ServerServices, nextUpg
       void nextUpgrade(req, socket, head);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      if (socket instanceof Socket) coalesceWrites(ws, socket);
+      wss.emit('connection', ws, req);
+    });
   });
 
   return {
