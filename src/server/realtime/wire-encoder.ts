@@ -10,7 +10,7 @@ interface TrackedDataMessage {
 
 function isTrackedEvent(message: unknown): message is TrackedDataMessage {
   if (typeof message !== 'object' || message === null || !('result' in message)) return false;
-  const { result } = message as { result: unknown };
+  const { result } = message;
   if (typeof result !== 'object' || result === null) return false;
   const r = result as { type?: unknown; id?: unknown; data?: unknown };
   if (r.type !== 'data' || typeof r.id !== 'string' || typeof r.data !== 'object' || r.data === null) return false;
