@@ -77,6 +77,7 @@ async function main(): Promise<void> {
 }
 
 async function closeAbandonedRun(stores: Stores, runId: string, failedReason: string): Promise<void> {
+  const attempt = Math.max(1, (await stores.runs.get(runId))?.attempt ?? 1);
   const moved = await stores.runs.transition(runId, ['queued', 'running', 'paused'], 'failed', {
     stage: 'done',
     error: failedReason,
@@ -94,7 +95,7 @@ async function closeAbandonedRun(stores: Stores, runId: string, failedReason: st
     type: 'pipeline_error',
     agent: 'system',
     message: `Pipeline failed: its worker was lost too often (${failedReason}). Start a new run to try again.`,
-    data: { error: failedReason, retrying: false, attempt: 1 },
+    data: { error: failedReason, retrying: false, attempt },
   });
 }
 

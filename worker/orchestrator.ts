@@ -14,6 +14,7 @@ const DEFAULT_MAX_APPLICATIONS = 5;
 export type PipelineSummary = EventData<'pipeline_complete'>;
 
 export async function runPipeline(scope: RunScope, attempt: number): Promise<PipelineSummary> {
+  scope.signal.throwIfAborted(); // stopped while it was queued
   const started = Date.now();
   const { params } = scope;
   const system = agentContext(scope, 'system', 'queued');

@@ -94,7 +94,13 @@ export class HitlStore {
   }
 
   async countPending(): Promise<number> {
-    return this.redis.zcount(this.keys.hitlPending, Date.now(), '+inf');
+    await this.pruneExpired();
+    return this.redis.zcard(this.keys.hitlPending);
+  }
+
+  /** Questions whose worker died stay "pending" past their expiry; drop them from the index. */
+  private async pruneExpired(): Promise<void> {
+    await this.redis.zremrangebyscore(this.keys.hitlPending, '-inf', `(${Date.now()}`);
   }
 
   /** Settled questions by outcome (answered, timed_out, cancelled) since the counters began. */
@@ -105,9 +111,10 @@ export class HitlStore {
 
   /** Open questions, for one run or across all runs, oldest first. */
   async listPending(runId?: string): Promise<HitlRequest[]> {
+    if (!runId) await this.pruneExpired();
     const ids = runId
       ? await this.redis.smembers(this.keys.runHitl(runId))
-      : await this.redis.zrangebyscore(this.keys.hitlPending, Date.now(), '+inf');
+      : await this.redis.zrange(this.keys.hitlPending, '0', '-1');
     const all = await Promise.all(ids.map((id) => this.get(id)));
     return all
       .filter((r): r is HitlRequest => r !== null && r.status === 'pending' && Date.parse(r.expiresAt) > Date.now())
