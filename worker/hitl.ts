@@ -89,22 +89,16 @@ export async function askHuman(
 function waitForSettlement(deps: HitlDeps, hitlId: string, timeoutMs: number, signal: AbortSignal) {
   return new Promise<Settlement>((resolve, reject) => {
     let done = false;
-    const finish = (s: Settlement) => {
+    const settleOnce = (settle: () => void) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
       stopWatching();
       signal.removeEventListener('abort', onAbort);
-      resolve(s);
+      settle();
     };
-    const fail = (err: unknown) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      stopWatching();
-      signal.removeEventListener('abort', onAbort);
-      reject(err instanceof Error ? err : new Error(String(err)));
-    };
+    const finish = (s: Settlement) => settleOnce(() => resolve(s));
+    const fail = (err: unknown) => settleOnce(() => reject(err instanceof Error ? err : new Error(String(err))));
     const readAnswer = async () => {
       const r = await deps.store.get(hitlId);
       if (r?.status === 'answered') finish({ kind: 'answered', answer: r.answer ?? '' });
@@ -120,5 +114,6 @@ function waitForSettlement(deps: HitlDeps, hitlId: string, timeoutMs: number, si
     const timer = setTimeout(() => void settleAs('timed_out', 'timeout').catch(fail), timeoutMs);
     const onAbort = () => void settleAs('cancelled', 'cancelled').catch(fail);
     signal.addEventListener('abort', onAbort, { once: true });
+    if (signal.aborted) onAbort(); // stopped while the question was being stored
   });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventType } from '~/shared/events';
+import { pipelineParamsSchema } from '~/shared/pipeline';
 import { errorOf, seqGaps, watchRun } from '../helpers/client';
 import { useStack } from '../helpers/stack';
 
@@ -50,19 +51,10 @@ describe('a full pipeline run', () => {
     expect(await t.api.client.hitl.pending.query({ runId })).toEqual([]);
   });
 
-  it('applies seed 000 defaults to a minimal start and skips the applier without autoApply', async () => {
+  it('applies the schema’s defaults to a minimal start and skips the applier without autoApply', async () => {
     const { runId } = await t.api.client.pipeline.start.mutate({ query: 'data engineer' });
     const run = await t.api.client.pipeline.get.query({ runId });
-    expect(run.params).toEqual({
-      query: 'data engineer',
-      location: 'Remote',
-      autoApply: false,
-      minMatchScore: 70,
-      useCompanyResearch: false,
-      useResumeTailoring: false,
-      useCoverLetter: false,
-      draftMode: true,
-    });
+    expect(run.params).toEqual(pipelineParamsSchema.parse({ query: 'data engineer' }));
     const events = await watchRun(t.api.client, runId).done;
     expect(events.some((e) => e.agent === 'applier')).toBe(false);
     expect(events.some((e) => e.type === 'hitl_request')).toBe(false);
