@@ -27,6 +27,13 @@ const envSchema = z.object({
     .regex(/^[a-zA-Z0-9_-]{1,32}$/, 'KEY_PREFIX may hold letters, digits, _ and - only')
     .default('jobstream'),
 
+  /** PostgreSQL (postgresql://…); unset, the app uses PGlite in PGLITE_DATA_DIR. */
+  DATABASE_URL: z
+    .string()
+    .refine((u) => /^postgres(ql)?:\/\//.test(u), 'DATABASE_URL must start with postgresql://')
+    .optional(),
+  PGLITE_DATA_DIR: z.string().min(1).default('.data/pglite'),
+
   EVENT_RETENTION: int(10_000, 100),
   RUN_TTL_SECONDS: int(7 * 24 * 3600, 60),
   HITL_TIMEOUT_MS: int(120_000, 100),
@@ -48,7 +55,9 @@ const envSchema = z.object({
 export type Env = z.infer<typeof envSchema> & { APP_URL: string };
 
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
-  const result = envSchema.safeParse(source);
+  // An empty variable (`DATABASE_URL=` in .env) means "unset", not "invalid".
+  const set = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const result = envSchema.safeParse(set);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
     throw new Error(
