@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Job } from 'bullmq';
 import { isTerminalStatus, type PipelineParams, type RunStatus, type RunSummary } from '~/shared/pipeline';
 import type { ControlAction } from '~/store/control';
 import type { ServerServices } from './index';
@@ -27,8 +28,6 @@ export async function startRun(s: ServerServices, params: PipelineParams): Promi
   return { runId };
 }
 
-const verbs: Record<ControlAction, string> = { stop: 'stopped', pause: 'paused', resume: 'resumed' };
-
 /**
  * Records the user's wish and, for a run no worker holds yet, carries it out here;
  * a worker holding the run obeys it at once (stop) or at the next step (pause).
@@ -49,7 +48,7 @@ export async function controlRun(
   }
   const job = await s.queue.getJob(runId);
   const waiting = job ? ['waiting', 'delayed', 'prioritized'].includes(await job.getState()) : false;
-  if (waiting && action === 'stop' && job) return cancelQueuedRun(s, runId, reason, () => job.remove());
+  if (waiting && action === 'stop' && job) return cancelQueuedRun(s, runId, reason, job);
   if (waiting && action !== 'stop') {
     await s.stores.log.publish({
       runId,
@@ -63,14 +62,9 @@ export async function controlRun(
   return { runId, status: run.status, changed: true, message: `Run ${pending}.` };
 }
 
-async function cancelQueuedRun(
-  s: ServerServices,
-  runId: string,
-  reason: string,
-  remove: () => Promise<unknown>,
-): Promise<ControlResult> {
+async function cancelQueuedRun(s: ServerServices, runId: string, reason: string, job: Job): Promise<ControlResult> {
   try {
-    await remove();
+    await job.remove();
   } catch {
     // A worker took the job in the meantime; it sees the stop and ends the run.
     return { runId, status: 'running', changed: true, message: 'Run stopping.' };
@@ -88,7 +82,7 @@ async function cancelQueuedRun(
       runId,
       type: 'pipeline_stopped',
       agent: 'system',
-      message: `Pipeline ${verbs.stop}: ${reason}`,
+      message: `Pipeline stopped: ${reason}`,
       data: { reason, stage: 'queued' },
     });
   }
