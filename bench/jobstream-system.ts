@@ -4,7 +4,9 @@ import { parseEnv } from '~/env';
 import { pipelineParamsSchema } from '~/shared/pipeline';
 import { createStores, type Stores } from '~/store';
 import { connectRedis, waitForRedis } from '~/store/redis';
+import { newUser, TEST_AUTH_SECRET } from '../tests/helpers/auth';
 import { connect } from '../tests/helpers/client';
+import { freshPglite } from '../tests/helpers/databases';
 import { startWeb } from '../tests/helpers/processes';
 import { spread, type OnMessage, type SubscriberSet, type System, type Topic } from './fanout';
 import { EVENT_AGENT, EVENT_TYPE, paddingFor } from './payload';
@@ -13,7 +15,23 @@ const ATTACH_TIMEOUT_MS = 60_000;
 
 export async function startJobstream(redisUrl: string): Promise<System> {
   const keyPrefix = `bench_${randomBytes(4).toString('hex')}`;
-  const web = await startWeb({ REDIS_URL: redisUrl, KEY_PREFIX: keyPrefix, NODE_ENV: 'production' });
+  // The embedded database, as a one-machine install runs it.
+  const database = freshPglite();
+  const dataDir = database.target.kind === 'pglite' ? database.target.dataDir : '';
+  const web = await startWeb({
+    REDIS_URL: redisUrl,
+    KEY_PREFIX: keyPrefix,
+    NODE_ENV: 'production',
+    DATABASE_URL: '',
+    PGLITE_DATA_DIR: dataDir,
+    AUTH_SECRET: TEST_AUTH_SECRET,
+  });
+  // Subscribers are one signed-in user watching their own runs.
+  const user = await newUser(web.url, 'Bench');
+  const me = connect(web.url, user.cookie);
+  const userId = (await me.client.auth.me.query())?.id;
+  await me.close();
+  if (!userId) throw new Error('bench user did not sign in');
   // The publisher is this process, through the same EventLog.publish the worker calls.
   const redis = connectRedis(redisUrl, 'bench-publisher');
   try {
@@ -21,6 +39,7 @@ export async function startJobstream(redisUrl: string): Promise<System> {
   } catch (err) {
     redis.disconnect();
     await web.kill9();
+    await database.drop();
     throw err;
   }
   const stores = createStores(redis, parseEnv({ ...process.env, REDIS_URL: redisUrl, KEY_PREFIX: keyPrefix }));
@@ -30,20 +49,21 @@ export async function startJobstream(redisUrl: string): Promise<System> {
     async openTopic(label) {
       const runId = `run_bench_${label}_${randomBytes(4).toString('hex')}`;
       // Subscriptions are to runs that exist (NOT_FOUND otherwise), so make one.
-      await stores.runs.create(runId, pipelineParamsSchema.parse({ query: 'bench' }), 'bench');
-      return runTopic(web.url, stores, runId);
+      await stores.runs.create(runId, userId, pipelineParamsSchema.parse({ query: 'bench' }), 'bench');
+      return runTopic(web.url, user.cookie, stores, runId);
     },
     async stop() {
       redis.disconnect();
       await web.kill9();
+      await database.drop();
     },
   };
 }
 
-function runTopic(baseUrl: string, stores: Stores, runId: string): Topic {
+function runTopic(baseUrl: string, cookie: string, stores: Stores, runId: string): Topic {
   const detail = paddingFor(runId);
   return {
-    subscribe: (count, onMessage, onError) => subscribeRun(baseUrl, runId, count, onMessage, onError),
+    subscribe: (count, onMessage, onError) => subscribeRun(baseUrl, cookie, runId, count, onMessage, onError),
     async publish(message) {
       await stores.log.publish({ runId, type: EVENT_TYPE, agent: EVENT_AGENT, message, data: { action: 'bench', detail } });
     },
@@ -57,12 +77,13 @@ function runTopic(baseUrl: string, stores: Stores, runId: string): Topic {
  */
 async function subscribeRun(
   baseUrl: string,
+  cookie: string,
   runId: string,
   count: number,
   onMessage: OnMessage,
   onError: (err: Error) => void,
 ): Promise<SubscriberSet> {
-  const connections = spread(count).map((n) => ({ conn: connect(baseUrl), n }));
+  const connections = spread(count).map((n) => ({ conn: connect(baseUrl, cookie), n }));
   const set: SubscriberSet = {
     sockets: connections.length,
     close: async () => {

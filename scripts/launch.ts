@@ -6,7 +6,6 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { databaseTarget, openDatabase } from '../src/db';
 import { env } from '../src/env';
 import { projectRoot } from '../src/project-root';
 
@@ -75,25 +74,8 @@ async function ensureRedis(url: string): Promise<void> {
   for (let i = 0; i < 50 && !(await redisAnswers(url)); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
-/** Brings the database up to date before anything uses it (PGlite needs no server). */
-async function migrateDatabase(): Promise<void> {
-  const target = databaseTarget(config);
-  const db = await openDatabase(target);
-  try {
-    const { applied } = await db.migrate();
-    const where = target.kind === 'postgresql' ? 'PostgreSQL' : `embedded PGlite (${target.dataDir})`;
-    console.log(`[launch] database: ${where}, ${applied.length > 0 ? `applied ${applied.join(', ')}` : 'up to date'}`);
-  } catch (err) {
-    console.error(`[launch] cannot migrate the database: ${(err as Error).message}`);
-    process.exit(1);
-  } finally {
-    await db.close();
-  }
-}
-
 const config = env();
 await ensureRedis(config.REDIS_URL);
-await migrateDatabase();
 
 if (mode === 'dev') {
   const tsx = join(root, 'node_modules', '.bin', 'tsx');

@@ -34,6 +34,19 @@ const envSchema = z.object({
     .optional(),
   PGLITE_DATA_DIR: z.string().min(1).default('.data/pglite'),
 
+  /** Signs session tokens; AUTH_SECRET or NEXTAUTH_SECRET. Required in production. */
+  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
+  NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET must be at least 32 characters').optional(),
+  /** The app's public URL for sign-in callbacks; defaults to APP_URL. */
+  NEXTAUTH_URL: z.url('NEXTAUTH_URL must be a URL').optional(),
+  SESSION_MAX_AGE_SECONDS: int(30 * 24 * 3600, 5),
+  /** How often a socket re-checks its session (sign-out, expiry). */
+  AUTH_RECHECK_MS: int(30_000, 100),
+  GITHUB_ID: z.string().optional(),
+  GITHUB_SECRET: z.string().optional(),
+  GOOGLE_CLIENT_ID: z.string().optional(),
+  GOOGLE_CLIENT_SECRET: z.string().optional(),
+
   EVENT_RETENTION: int(10_000, 100),
   RUN_TTL_SECONDS: int(7 * 24 * 3600, 60),
   HITL_TIMEOUT_MS: int(120_000, 100),
@@ -64,7 +77,14 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
       `Invalid configuration:\n${lines.join('\n')}\nFix these environment variables (see .env.example).`,
     );
   }
-  return { ...result.data, APP_URL: result.data.APP_URL ?? `http://localhost:${result.data.PORT}` };
+  const data = result.data;
+  if (data.NODE_ENV === 'production' && !data.AUTH_SECRET && !data.NEXTAUTH_SECRET) {
+    throw new Error(
+      'Invalid configuration:\n  - AUTH_SECRET: required in production (32+ random characters, e.g. `openssl rand -base64 32`).\n' +
+        'Fix these environment variables (see .env.example).',
+    );
+  }
+  return { ...data, APP_URL: data.APP_URL ?? `http://localhost:${data.PORT}` };
 }
 
 let cached: Env | undefined;

@@ -20,7 +20,7 @@ export interface HitlDeps {
  */
 export async function askHuman(
   deps: HitlDeps,
-  run: { runId: string; signal: AbortSignal },
+  run: { runId: string; userId: string; signal: AbortSignal },
   agent: Agent,
   question: string,
   context: string,
@@ -33,6 +33,7 @@ export async function askHuman(
   const request = await deps.store.create({
     hitlId,
     runId: run.runId,
+    userId: run.userId,
     agent,
     question,
     context,

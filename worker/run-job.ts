@@ -1,7 +1,7 @@
 import { WaitingError, type Job } from 'bullmq';
 import type { Env } from '~/env';
 import type { NewEvent } from '~/shared/events';
-import type { Stage } from '~/shared/pipeline';
+import type { RunSummary, Stage } from '~/shared/pipeline';
 import type { Stores } from '~/store';
 import type { PipelineJobData } from '~/store/queue';
 import type { RunScope } from './agent-context';
@@ -35,7 +35,7 @@ export async function processPipelineJob(deps: JobRunnerDeps, job: Job<PipelineJ
   };
   const jobId = job.id ?? runId;
 
-  if (attempt > 1) await recoverFromLostWorker(deps, runId, attempt, publish);
+  if (attempt > 1) await recoverFromLostWorker(deps, run, attempt, publish);
   const started = await stores.runs.transition(runId, ['queued', 'running', 'paused'], 'running', {
     startedAt: new Date().toISOString(),
     attempt: String(attempt),
@@ -61,7 +61,7 @@ export async function processPipelineJob(deps: JobRunnerDeps, job: Job<PipelineJ
       message: `Worker picked up the run (attempt ${attempt})`,
       data: { jobId, attempt, workerId: deps.workerId },
     });
-    const scope = createRunScope(deps, runId, run.params, control, publish, (s) => (stage = s));
+    const scope = createRunScope(deps, run, control, publish, (s) => (stage = s));
     const summary = await runPipeline(scope, attempt);
     await finish(deps, runId, 'completed', publish, [
       { runId, type: 'task_complete', agent: 'task', message: 'Job complete', data: { jobId, durationMs: Date.now() - startedAt } },
@@ -94,8 +94,7 @@ export async function processPipelineJob(deps: JobRunnerDeps, job: Job<PipelineJ
 
 function createRunScope(
   deps: JobRunnerDeps,
-  runId: string,
-  params: RunScope['params'],
+  { runId, userId, params }: RunSummary,
   control: RunControl,
   publish: (event: NewEvent) => Promise<void>,
   onStage: (stage: Stage) => void,
@@ -112,7 +111,7 @@ function createRunScope(
     ask: (agent, question, context, options, opts) =>
       askHuman(
         { store: stores.hitl, bus: deps.bus, publish, defaultTimeoutMs: env.HITL_TIMEOUT_MS },
-        { runId, signal: control.signal },
+        { runId, userId, signal: control.signal },
         agent,
         question,
         context,
@@ -168,11 +167,11 @@ async function finish(
  */
 async function recoverFromLostWorker(
   deps: JobRunnerDeps,
-  runId: string,
+  { runId, userId }: RunSummary,
   attempt: number,
   publish: (event: NewEvent) => Promise<void>,
 ): Promise<void> {
-  for (const q of await deps.stores.hitl.listPending(runId)) {
+  for (const q of await deps.stores.hitl.listPending(userId, runId)) {
     if ((await deps.stores.hitl.settle(q.hitlId, 'cancelled', null, 'system')) !== 'ok') continue;
     await publish({ runId, type: 'hitl_cancelled', agent: 'hitl', message: 'Question withdrawn: its worker was lost', data: { hitlId: q.hitlId, reason: 'worker lost' } });
   }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import next from 'next';
+import { databaseTarget, openDatabase } from '~/db';
 import { env } from '~/env';
 import { projectRoot } from '~/project-root';
 import { createStores } from '~/store';
@@ -8,6 +9,10 @@ import { createPipelineQueue } from '~/store/queue';
 import { connectRedis, redactUrl, waitForRedis } from '~/store/redis';
 import { appRouter } from './api/root';
 import { createContextFactory } from './api/trpc';
+import { handleAuthRequest } from './auth/http-handler';
+import { buildAuthOptions } from './auth/options';
+import { resolveAuthSecret } from './auth/secret';
+import { createSessionVerifier } from './auth/session';
 import { handleHealth, handleMetrics } from './http/routes';
 import { createMetrics } from './metrics';
 import { takeNextUpgradeHandler } from './realtime/next-upgrade';
@@ -26,11 +31,21 @@ async function main(): Promise<void> {
   const subscriber = connectRedis(config.REDIS_URL, 'web-feed');
   await Promise.all([waitForRedis(redis, config.REDIS_URL), waitForRedis(subscriber, config.REDIS_URL)]);
 
+  // Idempotent and under an advisory lock: several instances may start at once.
+  const db = await openDatabase(databaseTarget(config));
+  await db.migrate();
+  const publicUrl = config.NEXTAUTH_URL ?? config.APP_URL;
+  process.env.NEXTAUTH_URL = publicUrl; // next-auth builds its callback URLs from it
+  const secret = resolveAuthSecret(config);
+
   const stores = createStores(redis, config);
   const metrics = createMetrics();
   const services = createServerServices({
     env: config,
     redis,
+    db,
+    sessions: createSessionVerifier(db.prisma, secret, publicUrl.startsWith('https://')),
+    authOptions: buildAuthOptions(db.prisma, config, secret),
     stores,
     queue: createPipelineQueue(stores.keys, { url: config.REDIS_URL }),
     hub: new RunFeedHub(subscriber, stores.log, stores.keys, metrics),
@@ -54,6 +69,7 @@ async function main(): Promise<void> {
   const route = (req: IncomingMessage, res: ServerResponse): unknown => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path.startsWith('/api/trpc/')) return handleTrpc(req, res);
+    if (path.startsWith('/api/auth/')) return handleAuthRequest(req, res, services.authOptions);
     if (path === '/api/health') return handleHealth(services, req, res);
     if (path === '/api/metrics') return handleMetrics(services, req, res);
     return handleNext(req, res);
@@ -67,8 +83,9 @@ async function main(): Promise<void> {
   const realtime = attachRealtime(server, services, takeNextUpgradeHandler(app));
 
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  const database = db.target.kind === 'postgresql' ? `PostgreSQL ${redactUrl(db.target.url)}` : `embedded PGlite in ${db.target.dataDir}`;
   console.log(
-    `[web] ready on http://localhost:${config.PORT} (${config.NODE_ENV}, redis ${redactUrl(config.REDIS_URL)})`,
+    `[web] ready on http://localhost:${config.PORT} (${config.NODE_ENV}, redis ${redactUrl(config.REDIS_URL)}, ${database})`,
   );
 
   let closing = false;
@@ -82,6 +99,7 @@ async function main(): Promise<void> {
     server.closeAllConnections();
     await services.queue.close();
     await app.close();
+    await db.close();
     redis.disconnect();
     subscriber.disconnect();
     clearTimeout(force);

@@ -8,6 +8,7 @@ export type HitlStatus = z.infer<typeof hitlStatusSchema>;
 export const hitlRequestSchema = z.object({
   hitlId: hitlIdSchema,
   runId: runIdSchema,
+  userId: z.string(),
   agent: z.string(),
   question: z.string(),
   context: z.string(),

@@ -64,6 +64,8 @@ export const hitlIdSchema = z
 /** A run as pipeline.get and pipeline.list return it. */
 export const runSummarySchema = z.object({
   runId: runIdSchema,
+  /** The user who started the run and alone may see or control it. */
+  userId: z.string(),
   status: runStatusSchema,
   stage: stageSchema,
   progress: z.number().int().min(0).max(100),

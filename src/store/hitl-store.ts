@@ -24,6 +24,7 @@ export type SettleOutcome = 'ok' | 'missing' | 'expired' | Exclude<HitlStatus, '
 export interface NewHitlRequest {
   hitlId: string;
   runId: string;
+  userId: string;
   agent: string;
   question: string;
   context: string;
@@ -65,6 +66,7 @@ export class HitlStore {
       .exec();
     await Promise.all([
       this.redis.zadd(this.keys.hitlPending, expiresAtMs, req.hitlId),
+      this.redis.zadd(this.keys.userHitlPending(req.userId), expiresAtMs, req.hitlId),
       this.redis.sadd(this.keys.runHitl(req.runId), req.hitlId),
       this.redis.expire(this.keys.runHitl(req.runId), this.ttlSeconds),
     ]);
@@ -88,7 +90,9 @@ export class HitlStore {
       [status, answer ?? '', new Date().toISOString(), by, Date.now()],
     )) as SettleOutcome;
     if (outcome === 'ok') {
+      const userId = await this.redis.hget(this.keys.hitl(hitlId), 'userId');
       await this.redis.multi().zrem(this.keys.hitlPending, hitlId).hincrby(this.keys.hitlStats, status, 1).exec();
+      if (userId) await this.redis.zrem(this.keys.userHitlPending(userId), hitlId);
     }
     return outcome;
   }
@@ -109,15 +113,17 @@ export class HitlStore {
     return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Number(v)]));
   }
 
-  /** Open questions, for one run or across all runs, oldest first. */
-  async listPending(runId?: string): Promise<HitlRequest[]> {
-    if (!runId) await this.pruneExpired();
-    const ids = runId
-      ? await this.redis.smembers(this.keys.runHitl(runId))
-      : await this.redis.zrange(this.keys.hitlPending, '0', '-1');
+  /** A user's open questions, for one run or across all their runs, oldest first. */
+  async listPending(userId: string, runId?: string): Promise<HitlRequest[]> {
+    const index = this.keys.userHitlPending(userId);
+    if (!runId) await this.redis.zremrangebyscore(index, '-inf', `(${Date.now()}`);
+    const ids = runId ? await this.redis.smembers(this.keys.runHitl(runId)) : await this.redis.zrange(index, '0', '-1');
     const all = await Promise.all(ids.map((id) => this.get(id)));
     return all
-      .filter((r): r is HitlRequest => r !== null && r.status === 'pending' && Date.parse(r.expiresAt) > Date.now())
+      .filter(
+        (r): r is HitlRequest =>
+          r !== null && r.userId === userId && r.status === 'pending' && Date.parse(r.expiresAt) > Date.now(),
+      )
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 }
@@ -126,6 +132,7 @@ function serialize(r: HitlRequest): Record<string, string> {
   return {
     hitlId: r.hitlId,
     runId: r.runId,
+    userId: r.userId,
     agent: r.agent,
     question: r.question,
     context: r.context,
@@ -142,6 +149,7 @@ function deserialize(raw: Record<string, string>): HitlRequest {
   return hitlRequestSchema.parse({
     hitlId: raw.hitlId,
     runId: raw.runId,
+    userId: raw.userId,
     agent: raw.agent,
     question: raw.question,
     context: raw.context,

@@ -8,6 +8,8 @@ export function redisKeys(prefix: string) {
     prefix,
     queueName: 'pipeline',
     runsIndex: `${prefix}:runs`,
+    userRuns: (userId: string) => `${prefix}:user:{${userId}}:runs`,
+    userHitlPending: (userId: string) => `${prefix}:user:{${userId}}:hitl-pending`,
     runMeta: (runId: string) => `${run(runId)}:meta`,
     runSeq: (runId: string) => `${run(runId)}:seq`,
     runLog: (runId: string) => `${run(runId)}:log`,

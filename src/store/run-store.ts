@@ -47,12 +47,13 @@ export class RunStore {
     this.transitionScript = defineScript(redis, 'jobstreamTransitionRun', 1, TRANSITION_LUA);
   }
 
-  async create(runId: string, params: PipelineParams, jobId: string): Promise<void> {
+  async create(runId: string, userId: string, params: PipelineParams, jobId: string): Promise<void> {
     const now = new Date();
     await this.redis
       .multi()
       .hset(this.keys.runMeta(runId), {
         runId,
+        userId,
         status: 'queued',
         stage: 'queued',
         progress: '0',
@@ -63,6 +64,7 @@ export class RunStore {
       })
       .zadd(this.keys.runsIndex, now.getTime(), runId)
       .exec();
+    await this.redis.zadd(this.keys.userRuns(userId), now.getTime(), runId);
   }
 
   async get(runId: string): Promise<RunSummary | null> {
@@ -73,12 +75,13 @@ export class RunStore {
     return meta.status ? toSummary(meta, seq) : null;
   }
 
-  /** The newest runs first. */
-  async list(limit: number): Promise<RunSummary[]> {
-    const ids = await this.redis.zrevrange(this.keys.runsIndex, 0, limit - 1);
+  /** A user's runs, newest first. */
+  async list(userId: string, limit: number): Promise<RunSummary[]> {
+    const index = this.keys.userRuns(userId);
+    const ids = await this.redis.zrevrange(index, 0, limit - 1);
     const runs = await Promise.all(ids.map((id) => this.get(id)));
     const gone = ids.filter((_, i) => runs[i] === null);
-    if (gone.length > 0) await this.redis.zrem(this.keys.runsIndex, ...gone);
+    if (gone.length > 0) await this.redis.zrem(index, ...gone);
     return runs.filter((r): r is RunSummary => r !== null);
   }
 
@@ -113,6 +116,7 @@ export class RunStore {
 function toSummary(meta: Record<string, string>, seq: string | null): RunSummary {
   return runSummarySchema.parse({
     runId: meta.runId,
+    userId: meta.userId,
     status: meta.status,
     stage: meta.stage,
     progress: Number(meta.progress ?? 0),

@@ -10,11 +10,24 @@ import { WebSocket } from 'ws';
 import type { AppRouter } from '~/server/api/root';
 import { isTerminalEvent, runEventSchema, type RunEvent } from '~/shared/events';
 
-/** A user's client: queries and mutations over HTTP, subscriptions over WebSocket. */
-export function connect(baseUrl: string) {
+/** A WebSocket class that sends the session cookie with the upgrade, as a browser does. */
+function webSocketWithCookie(cookie: string | undefined): typeof globalThis.WebSocket {
+  class CookieWebSocket extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, cookie ? { headers: { cookie } } : {});
+    }
+  }
+  return CookieWebSocket as unknown as typeof globalThis.WebSocket;
+}
+
+/**
+ * A user's client: queries and mutations over HTTP, subscriptions over WebSocket,
+ * both carrying the session cookie (see signIn).
+ */
+export function connect(baseUrl: string, cookie?: string) {
   const wsClient = createWSClient({
     url: `${baseUrl.replace(/^http/, 'ws')}/api/trpc-ws`,
-    WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocket: webSocketWithCookie(cookie),
     retryDelayMs: () => 200,
     keepAlive: { enabled: true, intervalMs: 5000, pongTimeoutMs: 3000 },
   });
@@ -23,7 +36,7 @@ export function connect(baseUrl: string) {
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: wsLink({ client: wsClient }),
-        false: httpBatchLink({ url: `${baseUrl}/api/trpc` }),
+        false: httpBatchLink({ url: `${baseUrl}/api/trpc`, headers: cookie ? { cookie } : {} }),
       }),
     ],
   });

@@ -5,7 +5,7 @@ import { connect as tcpConnect, type Socket } from 'node:net';
  * A WebSocket client that can stop reading on demand, the way a frozen browser tab
  * does: a plain TCP socket, the HTTP upgrade by hand, and masked text frames.
  */
-export async function openRawSocket(port: number, path: string): Promise<Socket> {
+export async function openRawSocket(port: number, path: string, cookie: string): Promise<Socket> {
   const socket = tcpConnect(port, '127.0.0.1');
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', resolve);
@@ -14,7 +14,7 @@ export async function openRawSocket(port: number, path: string): Promise<Socket>
   const key = randomBytes(16).toString('base64');
   socket.write(
     `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
-      `Sec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+      `Sec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\nCookie: ${cookie}\r\n\r\n`,
   );
   await new Promise<void>((resolve, reject) => {
     let head = '';

@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
+import { newUser, TEST_AUTH_SECRET, type TestUser } from './auth';
 import { connect, type Connection } from './client';
+import { freshPostgres, type ThrowawayDatabase } from './databases';
 import { startRedis, startWeb, startWorker, type AppEnv, type Proc } from './processes';
 
 export interface Stack {
   redis: Awaited<ReturnType<typeof startRedis>>;
+  database: ThrowawayDatabase;
   env: AppEnv;
   webs: Awaited<ReturnType<typeof startWeb>>[];
   workers: Proc[];
@@ -13,12 +16,24 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** A throwaway Redis plus real web and worker processes pointed at it. */
+/**
+ * A throwaway Redis and PostgreSQL database plus real web and worker processes
+ * pointed at them.
+ */
 export async function startStack(opts: { webs?: number; workers?: number; env?: Record<string, string> } = {}): Promise<Stack> {
   const redis = await startRedis();
-  const env: AppEnv = { REDIS_URL: redis.url, KEY_PREFIX: `t${randomBytes(3).toString('hex')}`, ...opts.env };
+  const database = await freshPostgres();
+  if (database.target.kind !== 'postgresql') throw new Error('expected PostgreSQL');
+  const env: AppEnv = {
+    REDIS_URL: redis.url,
+    DATABASE_URL: database.target.url,
+    AUTH_SECRET: TEST_AUTH_SECRET,
+    KEY_PREFIX: `t${randomBytes(3).toString('hex')}`,
+    ...opts.env,
+  };
   const stack: Stack = {
     redis,
+    database,
     env,
     webs: [],
     workers: [],
@@ -35,6 +50,7 @@ export async function startStack(opts: { webs?: number; workers?: number; env?: 
     async stop() {
       await Promise.all([...stack.webs, ...stack.workers].map((p) => p.kill9()));
       await redis.kill9();
+      await database.drop();
     },
   };
   try {
@@ -48,16 +64,24 @@ export async function startStack(opts: { webs?: number; workers?: number; env?: 
 }
 
 /**
- * Starts a stack before the file's tests and stops it after them; `api` is a client
- * connected to the first web instance.
+ * Starts a stack before the file's tests and stops it after them; `user` is a
+ * signed-up, signed-in user and `api` their client on the first web instance.
  */
-export function useStack(opts: Parameters<typeof startStack>[0] = {}): { readonly stack: Stack; readonly api: Connection } {
+export function useStack(opts: Parameters<typeof startStack>[0] = {}): {
+  readonly stack: Stack;
+  readonly api: Connection;
+  readonly user: TestUser;
+} {
   let stack: Stack | undefined;
   let api: Connection | undefined;
+  let user: TestUser | undefined;
   beforeAll(async () => {
     stack = await startStack(opts);
     const web = stack.webs[0];
-    if (web) api = connect(web.url);
+    if (web) {
+      user = await newUser(web.url);
+      api = connect(web.url, user.cookie);
+    }
   });
   afterAll(async () => {
     await api?.close();
@@ -71,6 +95,10 @@ export function useStack(opts: Parameters<typeof startStack>[0] = {}): { readonl
     get api() {
       if (!api) throw new Error('no web instance to connect to');
       return api;
+    },
+    get user() {
+      if (!user) throw new Error('no web instance to sign up on');
+      return user;
     },
   };
 }

@@ -36,8 +36,8 @@ async function until(check: () => Promise<boolean>, timeoutMs = 20_000): Promise
 }
 
 /** Opens sockets that subscribe to a run's whole history 50 times each and never read. */
-async function stallingClients(port: number, runId: string, sockets: number): Promise<Socket[]> {
-  const opened = await Promise.all(Array.from({ length: sockets }, () => openRawSocket(port, '/api/trpc-ws')));
+async function stallingClients(port: number, cookie: string, runId: string, sockets: number): Promise<Socket[]> {
+  const opened = await Promise.all(Array.from({ length: sockets }, () => openRawSocket(port, '/api/trpc-ws', cookie)));
   for (const socket of opened) {
     for (let id = 1; id <= 50; id++) {
       const input = { runId, lastEventId: null };
@@ -60,7 +60,7 @@ describe('stalled clients', () => {
       const heap: number[] = [await heapUsedAfterGc(inspector)];
       const received: number[] = [];
       for (let round = 1; round <= 3; round++) {
-        const sockets = await stallingClients(web.port, runId, 4);
+        const sockets = await stallingClients(web.port, t.user.cookie, runId, 4);
         await until(async () => (await metric(web.url, 'jobstream_ws_slow_consumers_closed_total')) === 4 * round);
         await until(async () => (await metric(web.url, 'jobstream_ws_open_sockets')) === 0);
         // What reaches a client that wakes up is what the kernel buffers held, not its backlog.
@@ -86,7 +86,7 @@ describe('stalled clients', () => {
 
 describe('message size', () => {
   it('closes a socket that sends more than WS_MAX_PAYLOAD_BYTES with 1009', async () => {
-    const ws = new WebSocket(`${t.stack.webs[0]!.url.replace('http', 'ws')}/api/trpc-ws`);
+    const ws = new WebSocket(`${t.stack.webs[0]!.url.replace('http', 'ws')}/api/trpc-ws`, { headers: { cookie: t.user.cookie } });
     await new Promise((resolve) => ws.once('open', resolve));
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
     ws.send('x'.repeat(70_000));

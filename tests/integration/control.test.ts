@@ -44,7 +44,7 @@ describe('stop', () => {
   it('cancels a run that no worker has started yet', async () => {
     // A second web instance on a key prefix no worker serves: the job stays queued.
     const web = await startWeb({ ...t.stack.env, KEY_PREFIX: `${t.stack.env.KEY_PREFIX}q` });
-    const other = connect(web.url);
+    const other = connect(web.url, t.user.cookie);
     try {
       const { runId } = await other.client.pipeline.start.mutate({ query: 'python' });
       const watch = watchRun(other.client, runId);

@@ -29,8 +29,8 @@ describe('delivery', () => {
   });
 
   it('two web instances: start on one, watch and answer on the other', async () => {
-    const a = connect(t.stack.webs[0]!.url);
-    const b = connect(t.stack.webs[1]!.url);
+    const a = connect(t.stack.webs[0]!.url, t.user.cookie);
+    const b = connect(t.stack.webs[1]!.url, t.user.cookie);
     try {
       const { runId } = await a.client.pipeline.start.mutate({ query: 'python', autoApply: true, maxApplications: 1 });
       const onA = watchRun(a.client, runId);
@@ -51,7 +51,7 @@ describe('delivery', () => {
 
   it('kill -9 of the web server mid-run: after a restart the client resumes with 0 lost and 0 duplicated', async () => {
     const victim = await startWeb(t.stack.env);
-    const api = connect(victim.url);
+    const api = connect(victim.url, t.user.cookie);
     let restarted: Awaited<ReturnType<typeof startWeb>> | undefined;
     try {
       const { runId } = await api.client.pipeline.start.mutate(BIG_RUN);

@@ -1,9 +1,11 @@
+import { authRouter } from './routers/auth';
 import { hitlRouter } from './routers/hitl';
 import { pipelineRouter } from './routers/pipeline';
 import { systemRouter } from './routers/system';
 import { createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
+  auth: authRouter,
   pipeline: pipelineRouter,
   hitl: hitlRouter,
   system: systemRouter,

@@ -3,26 +3,41 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { WebSocket } from 'ws';
 import { z, ZodError } from 'zod';
 import { runIdSchema } from '~/shared/pipeline';
+import type { AuthUser } from '../auth/session';
 import type { FlowControl } from '../realtime/flow-control';
 import type { ServerServices } from '../services';
 
 /**
  * Context for HTTP and WebSocket calls alike. Over WebSocket it is created once per
- * connection; `ws` is that connection, for flow control.
+ * connection (the upgrade was authenticated); `flow` is that connection's flow control.
  */
 export interface Context {
   services: ServerServices;
   req: IncomingMessage;
+  user: AuthUser | null;
   ws: WebSocket | null;
-  /** Over WebSocket: the connection's flow control, shared by its subscriptions. */
   flow: FlowControl | null;
 }
 
 export function createContextFactory(services: ServerServices) {
-  return ({ req, res }: { req: IncomingMessage; res: unknown }): Context => {
+  return async ({ req, res }: { req: IncomingMessage; res: unknown }): Promise<Context> => {
     const ws = res instanceof WebSocket ? res : null;
-    return { services, req, ws, flow: ws ? services.flowControlFor(ws) : null };
+    const user = ws ? (services.socketSession(ws)?.user ?? null) : await services.sessions.authenticate(req.headers);
+    return { services, req, user, ws, flow: ws ? services.flowControlFor(ws) : null };
   };
+}
+
+/** Seed 002's error codes, carried in `error.data.reason` beside tRPC's own code. */
+export type ErrorReason = 'AUTH_FAILED' | 'AUTH_MISSING' | 'ROOM_ACCESS_DENIED' | 'INVALID_ROOM' | 'RATE_LIMITED';
+
+class Reason extends Error {
+  constructor(readonly reason: ErrorReason) {
+    super(reason);
+  }
+}
+
+export function failWith(code: TRPCError['code'], reason: ErrorReason, message: string): TRPCError {
+  return new TRPCError({ code, message, cause: new Reason(reason) });
 }
 
 /** "field: message; field: message" — the zod messages, readable by a person. */
@@ -44,6 +59,7 @@ const t = initTRPC.context<Context>().create({
       message: zodError ? formatZodError(zodError) : shape.message,
       data: {
         ...shape.data,
+        reason: error.cause instanceof Reason ? error.cause.reason : null,
         zodError: zodError ? zodError.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : null,
       },
     };
@@ -53,13 +69,25 @@ const t = initTRPC.context<Context>().create({
 export const createTRPCRouter = t.router;
 export const publicProcedure = t.procedure;
 
-/**
- * Every procedure that takes a runId goes through here: the run is loaded once and
- * a missing run is NOT_FOUND, the same answer as (from the accounts issue on) a run
- * of another user.
- */
-export const runProcedure = publicProcedure.input(z.object({ runId: runIdSchema })).use(async ({ ctx, input, next }) => {
-  const run = await ctx.services.stores.runs.get(input.runId);
-  if (!run) throw new TRPCError({ code: 'NOT_FOUND', message: `No run ${input.runId}` });
-  return next({ ctx: { run } });
+export const sessionEnded = () =>
+  failWith('UNAUTHORIZED', 'AUTH_FAILED', 'Your session ended (signed out or expired); sign in again.');
+
+/** Signed-in users only; over WebSocket, only while the upgrade's session lasts. */
+export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw failWith('UNAUTHORIZED', 'AUTH_MISSING', 'Sign in first.');
+  const ended = ctx.ws ? (ctx.services.socketSession(ctx.ws)?.ended.signal ?? null) : null;
+  if (ended?.aborted) throw sessionEnded();
+  return next({ ctx: { user: ctx.user, sessionEnded: ended } });
 });
+
+/**
+ * Every procedure that takes a runId goes through here: the run is loaded once, and
+ * a run of another user gets the same NOT_FOUND as a run that does not exist.
+ */
+export const runProcedure = protectedProcedure
+  .input(z.object({ runId: runIdSchema }))
+  .use(async ({ ctx, input, next }) => {
+    const run = await ctx.services.stores.runs.get(input.runId);
+    if (run?.userId !== ctx.user.id) throw new TRPCError({ code: 'NOT_FOUND', message: `No run ${input.runId}` });
+    return next({ ctx: { run } });
+  });

@@ -1,9 +1,12 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { AuthOptions } from 'next-auth';
 import type { WebSocket } from 'ws';
+import type { Database } from '~/db';
 import type { Env } from '~/env';
 import type { Stores } from '~/store';
 import type { PipelineJobData } from '~/store/queue';
+import type { AuthUser, SessionVerifier } from '../auth/session';
 import type { Metrics } from '../metrics';
 import { createFlowControl, type FlowControl } from '../realtime/flow-control';
 import type { RunFeedHub } from '../realtime/run-feed-hub';
@@ -12,16 +15,30 @@ import type { RunFeedHub } from '../realtime/run-feed-hub';
 export interface ServerServices {
   env: Env;
   redis: Redis;
+  db: Database;
   stores: Stores;
   queue: Queue<PipelineJobData>;
   hub: RunFeedHub;
   metrics: Metrics;
+  sessions: SessionVerifier;
+  authOptions: AuthOptions;
   /** One flow-control gate per socket, shared by all its subscriptions. */
   flowControlFor: (ws: WebSocket) => FlowControl;
+  /** The session a socket was upgraded with; `ended` aborts when it signs out or expires. */
+  socketSession: (ws: WebSocket) => SocketSession | null;
+  bindSocketSession: (ws: WebSocket, session: SocketSession) => void;
 }
 
-export function createServerServices(deps: Omit<ServerServices, 'flowControlFor'>): ServerServices {
+export interface SocketSession {
+  user: AuthUser;
+  ended: AbortController;
+}
+
+type Deps = Omit<ServerServices, 'flowControlFor' | 'socketSession' | 'bindSocketSession'>;
+
+export function createServerServices(deps: Deps): ServerServices {
   const gates = new WeakMap<WebSocket, FlowControl>();
+  const sessions = new WeakMap<WebSocket, SocketSession>();
   return {
     ...deps,
     flowControlFor(ws) {
@@ -36,5 +53,7 @@ export function createServerServices(deps: Omit<ServerServices, 'flowControlFor'
       }
       return gate;
     },
+    socketSession: (ws) => sessions.get(ws) ?? null,
+    bindSocketSession: (ws, session) => sessions.set(ws, session),
   };
 }

@@ -13,10 +13,11 @@ export interface ControlResult {
   message: string;
 }
 
-export async function startRun(s: ServerServices, params: PipelineParams): Promise<{ runId: string }> {
+export async function startRun(s: ServerServices, userId: string, params: PipelineParams): Promise<{ runId: string }> {
   const runId = `run_${randomUUID().replaceAll('-', '')}`;
+  await s.db.prisma.pipelineRun.create({ data: { id: runId, userId, params } });
   // The job id is the run id: a double submit cannot queue one run twice.
-  await s.stores.runs.create(runId, params, runId);
+  await s.stores.runs.create(runId, userId, params, runId);
   await s.stores.log.publish({
     runId,
     type: 'task_queued',

@@ -3,20 +3,21 @@ import { z } from 'zod';
 import { hitlResponseSchema } from '~/shared/hitl';
 import { hitlIdSchema, runIdSchema } from '~/shared/pipeline';
 import { answerHitl } from '../../services/hitl-answers';
-import { createTRPCRouter, publicProcedure } from '../trpc';
+import { createTRPCRouter, protectedProcedure } from '../trpc';
 
 export const hitlRouter = createTRPCRouter({
   /** Answer a question an agent asked. The first answer wins; a second gets CONFLICT. */
-  respond: publicProcedure
+  respond: protectedProcedure
     .input(z.object({ hitlId: hitlIdSchema, response: hitlResponseSchema }))
     .mutation(async ({ ctx, input }) => {
       const request = await ctx.services.stores.hitl.get(input.hitlId);
-      if (!request) throw new TRPCError({ code: 'NOT_FOUND', message: `No question ${input.hitlId}` });
-      return answerHitl(ctx.services, request, input.response, 'user');
+      // Another user's question gets the same answer as a missing one.
+      if (request?.userId !== ctx.user.id) throw new TRPCError({ code: 'NOT_FOUND', message: `No question ${input.hitlId}` });
+      return answerHitl(ctx.services, request, input.response, ctx.user.id);
     }),
 
-  /** Questions still waiting for an answer, for one run or for all. */
-  pending: publicProcedure
+  /** Your questions still waiting for an answer, for one run or for all. */
+  pending: protectedProcedure
     .input(z.object({ runId: runIdSchema.optional() }).default({}))
-    .query(({ ctx, input }) => ctx.services.stores.hitl.listPending(input.runId)),
+    .query(({ ctx, input }) => ctx.services.stores.hitl.listPending(ctx.user.id, input.runId)),
 });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { pipelineParamsSchema } from '~/shared/pipeline';
 import { HistoryGapError, runEventStream } from '../../realtime/run-event-stream';
 import { controlRun, startRun } from '../../services/run-control';
-import { createTRPCRouter, publicProcedure, runProcedure } from '../trpc';
+import { createTRPCRouter, protectedProcedure, runProcedure, sessionEnded } from '../trpc';
 
 const reasonInput = z.object({ reason: z.string().trim().max(500, 'reason: at most 500 characters').optional() });
 
@@ -14,7 +14,9 @@ const lastEventIdSchema = z
   .nullish();
 
 export const pipelineRouter = createTRPCRouter({
-  start: publicProcedure.input(pipelineParamsSchema).mutation(({ ctx, input }) => startRun(ctx.services, input)),
+  start: protectedProcedure
+    .input(pipelineParamsSchema)
+    .mutation(({ ctx, input }) => startRun(ctx.services, ctx.user.id, input)),
 
   stop: runProcedure
     .input(reasonInput)
@@ -26,9 +28,9 @@ export const pipelineRouter = createTRPCRouter({
 
   get: runProcedure.query(({ ctx }) => ctx.run),
 
-  list: publicProcedure
+  list: protectedProcedure
     .input(z.object({ limit: z.number().int().min(1).max(200).default(50) }).default({ limit: 50 }))
-    .query(({ ctx, input }) => ctx.services.stores.runs.list(input.limit)),
+    .query(({ ctx, input }) => ctx.services.stores.runs.list(ctx.user.id, input.limit)),
 
   /**
    * A run's events in seq order, each exactly once: the history, then the live tail.
@@ -41,12 +43,13 @@ export const pipelineRouter = createTRPCRouter({
     signal,
   }) {
     const { services } = ctx;
+    const unsubscribed = signal ?? new AbortController().signal;
     const stream = runEventStream({
       runId: ctx.run.runId,
       afterSeq: Number(input.lastEventId ?? 0),
       hub: services.hub,
       log: services.stores.log,
-      signal: signal ?? new AbortController().signal,
+      signal: ctx.sessionEnded ? AbortSignal.any([unsubscribed, ctx.sessionEnded]) : unsubscribed,
       ...(ctx.flow ? { flow: ctx.flow } : {}),
     });
     services.metrics.activeSubscriptions.inc();
@@ -55,6 +58,7 @@ export const pipelineRouter = createTRPCRouter({
         services.metrics.eventsRelayed.inc();
         yield tracked(event.id, event);
       }
+      if (ctx.sessionEnded?.aborted) throw sessionEnded();
     } catch (err) {
       if (err instanceof HistoryGapError) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: err.message });
       throw err;

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { newUser, signIn, signOut } from '../helpers/auth';
+import { connect, errorOf, watchRun } from '../helpers/client';
+import { startWeb } from '../helpers/processes';
+import { useStack } from '../helpers/stack';
+
+const t = useStack({ env: { AUTH_RECHECK_MS: '300', AGENT_STEP_DELAY_MS: '40' } });
+
+/** The HTTP status of a WebSocket upgrade, or 101 when it was accepted. */
+function upgradeStatus(url: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${url.replace('http', 'ws')}/api/trpc-ws`, { headers });
+    ws.once('open', () => {
+      ws.close();
+      resolve(101);
+    });
+    ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.once('error', reject);
+  });
+}
+
+describe('sign-up and sign-in', () => {
+  it('signs up with a clear error for bad input and for a taken email', async () => {
+    const anon = connect(t.stack.webs[0]!.url);
+    try {
+      const bad = await errorOf(anon.client.auth.signUp.mutate({ email: 'nope', password: 'short', name: '' }));
+      expect(bad.code).toBe('BAD_REQUEST');
+      expect(bad.message).toContain('email: not an email address');
+      expect(bad.message).toContain('password: at least 8 characters');
+      const taken = await errorOf(anon.client.auth.signUp.mutate({ email: t.user.email.toUpperCase(), password: 'long enough pw', name: 'X' }));
+      expect(taken.code).toBe('CONFLICT');
+    } finally {
+      await anon.close();
+    }
+  });
+
+  it('signs in through next-auth’s credentials endpoint, and refuses a wrong password', async () => {
+    const url = t.stack.webs[0]!.url;
+    const cookie = await signIn(url, t.user.email, t.user.password);
+    const me = connect(url, cookie);
+    expect(await me.client.auth.me.query()).toMatchObject({ email: t.user.email, name: t.user.name });
+    await me.close();
+    await expect(signIn(url, t.user.email, 'wrong password')).rejects.toThrow(/sign-in failed/);
+  });
+});
+
+describe('unauthenticated access', () => {
+  it('HTTP calls get UNAUTHORIZED with reason AUTH_MISSING', async () => {
+    const res = await fetch(`${t.stack.webs[0]!.url}/api/trpc/pipeline.list`);
+    expect(res.status).toBe(401);
+    const body = (await res.json()) as { error: { data: { code: string; reason: string } } };
+    expect(body.error.data).toMatchObject({ code: 'UNAUTHORIZED', reason: 'AUTH_MISSING' });
+  });
+
+  it('the WebSocket upgrade is refused with 401 without a session, and 403 from a foreign origin', async () => {
+    const url = t.stack.webs[0]!.url;
+    expect(await upgradeStatus(url, {})).toBe(401);
+    expect(await upgradeStatus(url, { cookie: 'next-auth.session-token=forged' })).toBe(401);
+    expect(await upgradeStatus(url, { cookie: t.user.cookie, origin: 'https://evil.example' })).toBe(403);
+    expect(await upgradeStatus(url, { cookie: t.user.cookie })).toBe(101);
+  });
+});
+
+describe('isolation between users', () => {
+  it('another user’s run and question get the same NOT_FOUND as missing ones, everywhere', async () => {
+    const url = t.stack.webs[0]!.url;
+    const { runId } = await t.api.client.pipeline.start.mutate({ query: 'python', autoApply: true, maxApplications: 1 });
+    const mine = watchRun(t.api.client, runId);
+    const question = await mine.next((e) => e.type === 'hitl_request');
+    if (question.type !== 'hitl_request') throw new Error('narrowing');
+    const { hitlId } = question.data;
+
+    const mallory = await newUser(url, 'Mallory');
+    const other = connect(url, mallory.cookie);
+    try {
+      const calls = {
+        get: other.client.pipeline.get.query({ runId }),
+        stop: other.client.pipeline.stop.mutate({ runId }),
+        pause: other.client.pipeline.pause.mutate({ runId }),
+        resume: other.client.pipeline.resume.mutate({ runId }),
+        respond: other.client.hitl.respond.mutate({ hitlId, response: 'approve' }),
+      };
+      for (const [name, call] of Object.entries(calls)) {
+        expect((await errorOf(call)).code, name).toBe('NOT_FOUND');
+      }
+      const sub = await new Promise<string>((resolve) => {
+        other.client.pipeline.events.subscribe(
+          { runId, lastEventId: null },
+          { onError: (e) => resolve((e.data as { code: string }).code), onData: () => resolve('data') },
+        );
+      });
+      expect(sub).toBe('NOT_FOUND');
+      expect(await other.client.pipeline.list.query()).toEqual([]);
+      expect(await other.client.hitl.pending.query({})).toEqual([]);
+      expect(await other.client.hitl.pending.query({ runId })).toEqual([]);
+    } finally {
+      await other.close();
+    }
+    // The owner still can.
+    await t.api.client.hitl.respond.mutate({ hitlId, response: 'reject' });
+    expect((await mine.done).at(-1)?.type).toBe('pipeline_complete');
+  });
+});
+
+describe('ending a session', () => {
+  it('sign-out ends the session everywhere: HTTP, new sockets, and live subscriptions', async () => {
+    const url = t.stack.webs[0]!.url;
+    const user = await newUser(url, 'Leaving');
+    const other = await signIn(url, user.email, user.password); // a second device
+    const api = connect(url, other);
+    try {
+      const { runId } = await api.client.pipeline.start.mutate({ query: 'engineer', location: '', minMatchScore: 0 });
+      const watch = watchRun(api.client, runId);
+      await watch.next((e) => e.type === 'analyst_start');
+      await signOut(url, user.cookie);
+      const ended = await watch.done.then(() => 'completed', (err: unknown) => (err as { data?: { code?: string; reason?: string } }).data);
+      expect(ended).toMatchObject({ code: 'UNAUTHORIZED', reason: 'AUTH_FAILED' });
+      expect((await errorOf(api.client.pipeline.list.query())).code).toBe('UNAUTHORIZED');
+      expect(await upgradeStatus(url, { cookie: other })).toBe(401);
+      await t.api.client.pipeline.stop.mutate({ runId }).catch(() => undefined);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('a session that expires mid-stream ends its subscriptions with UNAUTHORIZED', async () => {
+    const web = await startWeb({ ...t.stack.env, SESSION_MAX_AGE_SECONDS: '5' });
+    try {
+      const cookie = await signIn(web.url, t.user.email, t.user.password);
+      const api = connect(web.url, cookie);
+      const { runId } = await api.client.pipeline.start.mutate({ query: 'engineer', location: '', minMatchScore: 0 });
+      const watch = watchRun(api.client, runId);
+      const ended = await watch.done.then(() => 'completed', (err: unknown) => (err as { data?: { code?: string } }).data);
+      expect(ended).toMatchObject({ code: 'UNAUTHORIZED' });
+      expect(watch.events.length).toBeGreaterThan(0);
+      await api.close();
+      await t.api.client.pipeline.stop.mutate({ runId });
+    } finally {
+      await web.kill9();
+    }
+  });
+});
