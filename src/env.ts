@@ -55,6 +55,12 @@ const envSchema = z.object({
   WS_MAX_BUFFERED_BYTES: int(4 * 1024 * 1024, 16 * 1024),
   WS_STALL_TIMEOUT_MS: int(10_000, 100),
   WS_KEEPALIVE_MS: int(30_000, 1000),
+  WS_MAX_MESSAGES_PER_SECOND: int(50, 1),
+  WS_MAX_SUBSCRIPTIONS: int(100, 1),
+  /** pipeline.start calls a user may make per minute. */
+  START_RATE_PER_MINUTE: int(10, 1),
+  /** Runs a user may have queued, running or paused at once. */
+  MAX_CONCURRENT_RUNS: int(3, 1),
 
   WORKER_CONCURRENCY: int(4, 1),
   WORKER_LOCK_MS: int(30_000, 1000),

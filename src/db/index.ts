@@ -9,6 +9,7 @@ import { PrismaClient } from './generated/client.ts';
 import { migrate, type MigrationResult, type SqlConnection } from './migrate';
 
 export type { PrismaClient };
+export { Prisma } from './generated/client.ts';
 
 /** Where the database lives: PostgreSQL when DATABASE_URL is set, else PGlite in a folder. */
 export type DatabaseTarget = { kind: 'postgresql'; url: string } | { kind: 'pglite'; dataDir: string };

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { hostname } from 'node:os';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import next from 'next';
 import { databaseTarget, openDatabase } from '~/db';
@@ -9,6 +10,8 @@ import { createPipelineQueue } from '~/store/queue';
 import { connectRedis, redactUrl, waitForRedis } from '~/store/redis';
 import { appRouter } from './api/root';
 import { createContextFactory } from './api/trpc';
+import { EventArchiver } from './archive/archiver';
+import { EventArchive } from './archive/event-archive';
 import { handleAuthRequest } from './auth/http-handler';
 import { buildAuthOptions } from './auth/options';
 import { resolveAuthSecret } from './auth/secret';
@@ -40,10 +43,18 @@ async function main(): Promise<void> {
 
   const stores = createStores(redis, config);
   const metrics = createMetrics();
+  const archive = new EventArchive(db.prisma);
+  const archiveReader = connectRedis(config.REDIS_URL, 'web-archive');
+  const archiver = new EventArchiver(archiveReader, stores.keys, db.prisma, archive, `web-${hostname()}-${process.pid}`, (n) =>
+    metrics.eventsArchived.inc(n),
+  );
+  await archiver.start();
   const services = createServerServices({
     env: config,
     redis,
     db,
+    archive,
+    archiver,
     sessions: createSessionVerifier(db.prisma, secret, publicUrl.startsWith('https://')),
     authOptions: buildAuthOptions(db.prisma, config, secret),
     stores,
@@ -99,6 +110,8 @@ async function main(): Promise<void> {
     server.closeAllConnections();
     await services.queue.close();
     await app.close();
+    await archiver.stop();
+    archiveReader.disconnect();
     await db.close();
     redis.disconnect();
     subscriber.disconnect();

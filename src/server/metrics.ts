@@ -36,6 +36,21 @@ export function createMetrics() {
       help: 'Sockets closed because the client stopped reading',
       registers: [registry],
     }),
+    rateLimited: new client.Counter({
+      name: 'jobstream_ws_messages_rate_limited_total',
+      help: 'Client messages refused for exceeding WS_MAX_MESSAGES_PER_SECOND',
+      registers: [registry],
+    }),
+    archiveLag: new client.Gauge({
+      name: 'jobstream_archive_lag_events',
+      help: 'Events published but not yet written to the database archive, across the cluster',
+      registers: [registry],
+    }),
+    eventsArchived: new client.Counter({
+      name: 'jobstream_events_archived_total',
+      help: 'Events this instance wrote to the database archive',
+      registers: [registry],
+    }),
     hitlPending: new client.Gauge({
       name: 'jobstream_hitl_pending',
       help: 'Questions waiting for an answer, across the cluster',

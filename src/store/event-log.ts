@@ -5,14 +5,17 @@ import { defineScript } from './lua';
 
 /**
  * Assigns the next seq, appends the event to the run's stream under the stream id
- * `<seq>-0`, and publishes it for live fan-out: one atomic step, so that the log and
- * the live channel never disagree about order. The body arrives as JSON without
- * id/seq; they are spliced in front so that nothing is re-encoded in Lua.
+ * `<seq>-0`, queues it for the database archive, and publishes it for live fan-out:
+ * one atomic step, so that the log, the archive and the live channel never disagree.
+ * The body arrives as JSON without id/seq; they are spliced in front so that nothing
+ * is re-encoded in Lua. (The archive stream is one key for all runs: this script
+ * needs a single Redis or Sentinel, not Cluster.)
  */
 const APPEND_LUA = `
 local seq = redis.call('INCR', KEYS[1])
 local ev = '{"id":"' .. seq .. '","seq":' .. seq .. ',' .. string.sub(ARGV[1], 2)
 redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], seq .. '-0', 'e', ev)
+redis.call('XADD', KEYS[3], '*', 'e', ev)
 redis.call('PUBLISH', ARGV[3], ev)
 redis.call('EXPIRE', KEYS[1], ARGV[4])
 redis.call('EXPIRE', KEYS[2], ARGV[4])
@@ -34,7 +37,7 @@ export class EventLog {
     private readonly keys: RedisKeys,
     private readonly opts: EventLogOptions,
   ) {
-    this.append = defineScript(redis, 'jobstreamAppendEvent', 2, APPEND_LUA);
+    this.append = defineScript(redis, 'jobstreamAppendEvent', 3, APPEND_LUA);
   }
 
   /** Validates, sequences, stores and publishes one event; returns it as subscribers see it. */
@@ -50,7 +53,7 @@ export class EventLog {
     });
     const seq = Number(
       await this.append(
-        [this.keys.runSeq(valid.runId), this.keys.runLog(valid.runId)],
+        [this.keys.runSeq(valid.runId), this.keys.runLog(valid.runId), this.keys.archiveStream],
         [body, this.opts.retention, this.keys.runLive(valid.runId), this.opts.ttlSeconds],
       ),
     );

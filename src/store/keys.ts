@@ -25,6 +25,8 @@ export function redisKeys(prefix: string) {
     /** Web → workers: a HITL question was answered. */
     hitlAnsweredChannel: `${prefix}:hitl-answered`,
     workers: `${prefix}:workers`,
+    /** Every published event, once, for the database archive (a consumer group reads it). */
+    archiveStream: `${prefix}:archive`,
   };
 }
 

@@ -29,6 +29,10 @@ export async function startStack(opts: { webs?: number; workers?: number; env?: 
     DATABASE_URL: database.target.url,
     AUTH_SECRET: TEST_AUTH_SECRET,
     KEY_PREFIX: `t${randomBytes(3).toString('hex')}`,
+    // Generous limits, so that only the limits tests meet them.
+    START_RATE_PER_MINUTE: '1000',
+    MAX_CONCURRENT_RUNS: '100',
+    WS_MAX_MESSAGES_PER_SECOND: '1000',
     ...opts.env,
   };
   const stack: Stack = {

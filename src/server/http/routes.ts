@@ -16,8 +16,13 @@ export async function handleHealth(s: ServerServices, _req: IncomingMessage, res
 /** GET /api/metrics: Prometheus text format. */
 export async function handleMetrics(s: ServerServices, _req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
-    const [pending, settled] = await Promise.all([s.stores.hitl.countPending(), s.stores.hitl.settledCounts()]);
+    const [pending, settled, archiveLag] = await Promise.all([
+      s.stores.hitl.countPending(),
+      s.stores.hitl.settledCounts(),
+      s.archiver.lag(s.redis),
+    ]);
     s.metrics.hitlPending.set(pending);
+    s.metrics.archiveLag.set(archiveLag);
     for (const outcome of ['answered', 'timed_out', 'cancelled'] as const) {
       s.metrics.hitlSettled.set({ outcome }, settled[outcome] ?? 0);
     }

@@ -1,5 +1,6 @@
 import { isTerminalEvent, type RunEvent } from '~/shared/events';
 import type { EventLog } from '~/store/event-log';
+import type { EventArchive } from '../archive/event-archive';
 import type { FlowControl } from './flow-control';
 import type { RunFeedHub } from './run-feed-hub';
 
@@ -26,6 +27,8 @@ export interface RunEventStreamOptions {
   afterSeq: number;
   hub: RunFeedHub;
   log: EventLog;
+  /** Where events older than Redis's retention are read from. */
+  archive?: EventArchive;
   signal: AbortSignal;
   /** The socket's flow control; none for in-process consumers. */
   flow?: FlowControl;
@@ -35,7 +38,8 @@ export interface RunEventStreamOptions {
  * A run's events, in seq order, each exactly once: the history first, then the live
  * tail, through one loop with one cursor, so there is no seam between the two. A
  * subscriber holds only its cursor; events come from the instance's shared ring
- * when they are recent and from the Redis log otherwise. While the socket's buffer is
+ * when they are recent, from the Redis log otherwise, and from the database archive
+ * once Redis no longer keeps them. While the socket's buffer is
  * full it drops the rest of its batch and waits, holding nothing; it reads on from
  * its cursor once the client has caught up. Ends after a terminal event.
  */
@@ -60,7 +64,8 @@ export async function* runEventStream(opts: RunEventStreamOptions): AsyncGenerat
         continue;
       }
       if (opts.flow && !opts.flow.hasRoom()) await opts.flow.waitForRoom();
-      const batch = feed.slice(cursor, BATCH) ?? (await log.readAfter(runId, cursor, BATCH));
+      let batch = feed.slice(cursor, BATCH) ?? (await log.readAfter(runId, cursor, BATCH));
+      if (batch[0]?.seq !== cursor + 1 && opts.archive) batch = await opts.archive.readAfter(runId, cursor, BATCH);
       if (batch[0]?.seq !== cursor + 1) throw new HistoryGapError(runId, cursor, await log.oldestSeq(runId));
       for (const event of batch) {
         if (opts.flow && !opts.flow.hasRoom()) break;

@@ -6,6 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { appRouter } from '../api/root';
 import { createContextFactory } from '../api/trpc';
 import type { ServerServices } from '../services';
+import { limitMessageRate } from './message-rate';
 import { wireEncoder } from './wire-encoder';
 import { coalesceWrites } from './write-coalescing';
 
@@ -77,6 +78,7 @@ export function attachRealtime(server: Server, services: ServerServices, nextUpg
       const session = { user, ended: new AbortController() };
       services.bindSocketSession(ws, session);
       watchSession(ws, req, session.ended);
+      limitMessageRate(ws, services.env.WS_MAX_MESSAGES_PER_SECOND, () => services.metrics.rateLimited.inc());
       if (socket instanceof Socket) coalesceWrites(ws, socket);
       wss.emit('connection', ws, req);
     });

@@ -6,6 +6,8 @@ import type { Database } from '~/db';
 import type { Env } from '~/env';
 import type { Stores } from '~/store';
 import type { PipelineJobData } from '~/store/queue';
+import type { EventArchiver } from '../archive/archiver';
+import type { EventArchive } from '../archive/event-archive';
 import type { AuthUser, SessionVerifier } from '../auth/session';
 import type { Metrics } from '../metrics';
 import { createFlowControl, type FlowControl } from '../realtime/flow-control';
@@ -16,6 +18,8 @@ export interface ServerServices {
   env: Env;
   redis: Redis;
   db: Database;
+  archive: EventArchive;
+  archiver: EventArchiver;
   stores: Stores;
   queue: Queue<PipelineJobData>;
   hub: RunFeedHub;
@@ -27,6 +31,8 @@ export interface ServerServices {
   /** The session a socket was upgraded with; `ended` aborts when it signs out or expires. */
   socketSession: (ws: WebSocket) => SocketSession | null;
   bindSocketSession: (ws: WebSocket, session: SocketSession) => void;
+  /** Takes one of a socket's WS_MAX_SUBSCRIPTIONS slots; null when none is left. Returns its release. */
+  subscriptionSlot: (ws: WebSocket) => (() => void) | null;
 }
 
 export interface SocketSession {
@@ -34,11 +40,12 @@ export interface SocketSession {
   ended: AbortController;
 }
 
-type Deps = Omit<ServerServices, 'flowControlFor' | 'socketSession' | 'bindSocketSession'>;
+type Deps = Omit<ServerServices, 'flowControlFor' | 'socketSession' | 'bindSocketSession' | 'subscriptionSlot'>;
 
 export function createServerServices(deps: Deps): ServerServices {
   const gates = new WeakMap<WebSocket, FlowControl>();
   const sessions = new WeakMap<WebSocket, SocketSession>();
+  const subscriptions = new WeakMap<WebSocket, number>();
   return {
     ...deps,
     flowControlFor(ws) {
@@ -55,5 +62,16 @@ export function createServerServices(deps: Deps): ServerServices {
     },
     socketSession: (ws) => sessions.get(ws) ?? null,
     bindSocketSession: (ws, session) => sessions.set(ws, session),
+    subscriptionSlot(ws) {
+      const held = subscriptions.get(ws) ?? 0;
+      if (held >= deps.env.WS_MAX_SUBSCRIPTIONS) return null;
+      subscriptions.set(ws, held + 1);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        subscriptions.set(ws, (subscriptions.get(ws) ?? 1) - 1);
+      };
+    },
   };
 }

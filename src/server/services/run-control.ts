@@ -3,6 +3,7 @@ import type { Job } from 'bullmq';
 import { isTerminalStatus, type PipelineParams, type RunStatus, type RunSummary } from '~/shared/pipeline';
 import type { ControlAction } from '~/store/control';
 import type { ServerServices } from './index';
+import { assertMayStartRun } from './limits';
 
 /** What a control call did, so that a click on a finished run is a clear no-op. */
 export interface ControlResult {
@@ -14,6 +15,7 @@ export interface ControlResult {
 }
 
 export async function startRun(s: ServerServices, userId: string, params: PipelineParams): Promise<{ runId: string }> {
+  await assertMayStartRun(s, userId);
   const runId = `run_${randomUUID().replaceAll('-', '')}`;
   await s.db.prisma.pipelineRun.create({ data: { id: runId, userId, params } });
   // The job id is the run id: a double submit cannot queue one run twice.

@@ -2,8 +2,9 @@ import { TRPCError, tracked } from '@trpc/server';
 import { z } from 'zod';
 import { pipelineParamsSchema } from '~/shared/pipeline';
 import { HistoryGapError, runEventStream } from '../../realtime/run-event-stream';
+import { historyPage } from '../../services/history';
 import { controlRun, startRun } from '../../services/run-control';
-import { createTRPCRouter, protectedProcedure, runProcedure, sessionEnded } from '../trpc';
+import { createTRPCRouter, failWith, protectedProcedure, runProcedure, sessionEnded } from '../trpc';
 
 const reasonInput = z.object({ reason: z.string().trim().max(500, 'reason: at most 500 characters').optional() });
 
@@ -28,6 +29,16 @@ export const pipelineRouter = createTRPCRouter({
 
   get: runProcedure.query(({ ctx }) => ctx.run),
 
+  /** A run's full history, a page at a time, beyond what Redis keeps. */
+  history: runProcedure
+    .input(
+      z.object({
+        cursor: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1, 'limit: 1 to 1000').max(1000, 'limit: 1 to 1000').default(200),
+      }),
+    )
+    .query(({ ctx, input }) => historyPage(ctx.services, ctx.run.runId, input.cursor, input.limit)),
+
   list: protectedProcedure
     .input(z.object({ limit: z.number().int().min(1).max(200).default(50) }).default({ limit: 50 }))
     .query(({ ctx, input }) => ctx.services.stores.runs.list(ctx.user.id, input.limit)),
@@ -43,12 +54,21 @@ export const pipelineRouter = createTRPCRouter({
     signal,
   }) {
     const { services } = ctx;
+    const releaseSlot = ctx.ws ? services.subscriptionSlot(ctx.ws) : () => undefined;
+    if (!releaseSlot) {
+      throw failWith(
+        'TOO_MANY_REQUESTS',
+        'RATE_LIMITED',
+        `At most ${services.env.WS_MAX_SUBSCRIPTIONS} subscriptions per connection; end one first.`,
+      );
+    }
     const unsubscribed = signal ?? new AbortController().signal;
     const stream = runEventStream({
       runId: ctx.run.runId,
       afterSeq: Number(input.lastEventId ?? 0),
       hub: services.hub,
       log: services.stores.log,
+      archive: services.archive,
       signal: ctx.sessionEnded ? AbortSignal.any([unsubscribed, ctx.sessionEnded]) : unsubscribed,
       ...(ctx.flow ? { flow: ctx.flow } : {}),
     });
@@ -63,6 +83,7 @@ export const pipelineRouter = createTRPCRouter({
       if (err instanceof HistoryGapError) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: err.message });
       throw err;
     } finally {
+      releaseSlot();
       services.metrics.activeSubscriptions.dec();
     }
   }),

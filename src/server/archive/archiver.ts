@@ -1,0 +1,124 @@
+import type { Redis } from 'ioredis';
+import type { PrismaClient } from '~/db';
+import type { RunEvent } from '~/shared/events';
+import { parseEventJson } from '~/store/event-log';
+import type { RedisKeys } from '~/store/keys';
+import type { EventArchive } from './event-archive';
+import { project } from './projections';
+
+const GROUP = 'archivers';
+const BATCH = 500;
+/** Entries a consumer has held this long unacknowledged are taken over: it died. */
+const CLAIM_IDLE_MS = 30_000;
+
+type Entry = [id: string, fields: string[]];
+
+/**
+ * Moves every published event into the database, in batches, from any number of web
+ * instances: a Redis Streams consumer group hands each entry to one instance, and a
+ * batch is acknowledged only after its transaction commits. A redelivered batch (an
+ * instance died mid-way) changes nothing: rows are keyed by (runId, seq).
+ */
+export class EventArchiver {
+  private stopped = false;
+  private loop: Promise<void> | null = null;
+
+  constructor(
+    private readonly reader: Redis,
+    private readonly keys: RedisKeys,
+    private readonly prisma: PrismaClient,
+    private readonly archive: EventArchive,
+    private readonly consumer: string,
+    private readonly onArchived: (count: number) => void = () => undefined,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.reader
+      .xgroup('CREATE', this.keys.archiveStream, GROUP, '0', 'MKSTREAM')
+      .catch((err: unknown) => {
+        if (!(err instanceof Error && err.message.includes('BUSYGROUP'))) throw err;
+      });
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.loop;
+  }
+
+  /** Events published but not yet in the database, across the cluster. */
+  async lag(redis: Redis): Promise<number> {
+    const groups = (await redis.xinfo('GROUPS', this.keys.archiveStream)) as unknown[][];
+    const ours = groups.map((g) => fields(g)).find((g) => g.name === GROUP);
+    return ours ? Number(ours.lag ?? 0) + Number(ours.pending ?? 0) : 0;
+  }
+
+  private async run(): Promise<void> {
+    let backoff = 0;
+    while (!this.stopped) {
+      try {
+        // Our own unacknowledged entries first (a batch that failed), then others'
+        // abandoned ones, then new ones.
+        const entries = (await this.read('0')) ?? (await this.claim()) ?? (await this.read('>', 1000));
+        if (entries) await this.archiveBatch(entries);
+        backoff = 0;
+      } catch (err) {
+        backoff = Math.min(backoff * 2 || 250, 5000);
+        console.warn(`[archive] ${(err as Error).message}; retrying in ${backoff} ms`);
+        await new Promise((r) => setTimeout(r, backoff));
+      }
+    }
+  }
+
+  private async read(from: '0' | '>', blockMs?: number): Promise<Entry[] | null> {
+    const stream = this.keys.archiveStream;
+    const reply = (
+      blockMs
+        ? await this.reader.xreadgroup('GROUP', GROUP, this.consumer, 'COUNT', BATCH, 'BLOCK', blockMs, 'STREAMS', stream, from)
+        : await this.reader.xreadgroup('GROUP', GROUP, this.consumer, 'COUNT', BATCH, 'STREAMS', stream, from)
+    ) as [string, Entry[]][] | null;
+    const entries = reply?.[0]?.[1] ?? [];
+    return entries.length > 0 ? entries : null;
+  }
+
+  private async claim(): Promise<Entry[] | null> {
+    const reply = (await this.reader.xautoclaim(
+      this.keys.archiveStream, GROUP, this.consumer, CLAIM_IDLE_MS, '0-0', 'COUNT', BATCH,
+    )) as [string, Entry[]];
+    const entries = reply[1].filter(([, f]) => f.length > 0);
+    return entries.length > 0 ? entries : null;
+  }
+
+  private async archiveBatch(entries: Entry[]): Promise<void> {
+    const events = entries.flatMap(([, f]) => (f[0] === 'e' && f[1] ? [parseEventJson(f[1])] : []));
+    const byRun = new Map<string, RunEvent[]>();
+    for (const e of events) {
+      const list = byRun.get(e.runId);
+      if (list) list.push(e);
+      else byRun.set(e.runId, [e]);
+    }
+    const owners = await this.prisma.pipelineRun.findMany({
+      where: { id: { in: [...byRun.keys()] } },
+      select: { id: true, userId: true },
+    });
+    const ownerOf = new Map(owners.map((r) => [r.id, r.userId]));
+    await this.prisma.$transaction(async (tx) => {
+      // Events of runs the database does not know (created outside the API) are dropped.
+      const known = events.filter((e) => ownerOf.has(e.runId));
+      await this.archive.store(known, tx);
+      for (const [runId, runEvents] of byRun) {
+        const userId = ownerOf.get(runId);
+        if (userId) await project(tx, runId, userId, runEvents);
+      }
+    });
+    const ids = entries.map(([id]) => id);
+    await this.reader.multi().xack(this.keys.archiveStream, GROUP, ...ids).xdel(this.keys.archiveStream, ...ids).exec();
+    this.onArchived(events.length);
+  }
+}
+
+function fields(flat: unknown[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) out[String(flat[i])] = flat[i + 1];
+  return out;
+}
