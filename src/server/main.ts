@@ -23,6 +23,8 @@ import { RunFeedHub } from './realtime/run-feed-hub';
 import { attachRealtime } from './realtime/ws-server';
 import { createServerServices } from './services';
 
+const MAX_HTTP_BODY_BYTES = 10 * 1024 * 1024;
+
 /**
  * The web process: one port serving Next.js, tRPC over HTTP (/api/trpc), tRPC over
  * WebSocket (/api/trpc-ws), /api/health and /api/metrics.
@@ -75,6 +77,8 @@ async function main(): Promise<void> {
     router: appRouter,
     basePath: '/api/trpc/',
     createContext: createContextFactory(services),
+    // Room for a 5 MB resume in base64 (and for its validation to say so), and no more.
+    maxBodySize: MAX_HTTP_BODY_BYTES,
   });
 
   const route = (req: IncomingMessage, res: ServerResponse): unknown => {

@@ -1,12 +1,14 @@
 import { authRouter } from './routers/auth';
 import { hitlRouter } from './routers/hitl';
 import { pipelineRouter } from './routers/pipeline';
+import { profileRouter } from './routers/profile';
 import { systemRouter } from './routers/system';
 import { createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   pipeline: pipelineRouter,
+  profile: profileRouter,
   hitl: hitlRouter,
   system: systemRouter,
 });

@@ -56,7 +56,11 @@ const t = initTRPC.context<Context>().create({
     const zodError = error.cause instanceof ZodError ? error.cause : null;
     return {
       ...shape,
-      message: zodError ? formatZodError(zodError) : shape.message,
+      message: zodError
+        ? formatZodError(zodError)
+        : error.code === 'PAYLOAD_TOO_LARGE' && error.message === 'PAYLOAD_TOO_LARGE'
+          ? 'The request is too large (at most 10 MB).'
+          : shape.message,
       data: {
         ...shape.data,
         reason: error.cause instanceof Reason ? error.cause.reason : null,
