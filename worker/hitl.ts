@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Agent, NewEvent } from '~/shared/events';
 import type { HitlStore } from '~/store/hitl-store';
+import type { Notifier } from '~/store/notifier';
 import type { HitlAnswer, HitlAskOptions } from './agent-context';
 import type { WorkerBus } from './worker-bus';
 
@@ -10,6 +11,7 @@ export interface HitlDeps {
   store: HitlStore;
   bus: WorkerBus;
   publish(event: NewEvent): Promise<void>;
+  notifier: Notifier;
   defaultTimeoutMs: number;
 }
 
@@ -57,7 +59,10 @@ export async function askHuman(
       defaultAnswer: opts.default,
     },
   });
+  notify(deps, run, { type: 'hitl_request', runId: run.runId, hitlId, question, expiresAt: request.expiresAt });
   const outcome = await settled;
+  const status = outcome.kind === 'answered' ? 'answered' : outcome.kind === 'timeout' ? 'timed_out' : 'cancelled';
+  notify(deps, run, { type: 'hitl_settled', runId: run.runId, hitlId, status });
   const base = { runId: run.runId, agent } as const;
   switch (outcome.kind) {
     case 'answered':
@@ -85,6 +90,11 @@ export async function askHuman(
       });
       throw run.signal.reason;
   }
+}
+
+/** The owner's inbox hears of every question and its end; a lost notice never blocks the agent. */
+function notify(deps: HitlDeps, run: { userId: string }, note: Parameters<Notifier['toUser']>[1]): void {
+  void deps.notifier.toUser(run.userId, note).catch(() => undefined);
 }
 
 function waitForSettlement(deps: HitlDeps, hitlId: string, timeoutMs: number, signal: AbortSignal) {

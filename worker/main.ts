@@ -46,6 +46,7 @@ async function main(): Promise<void> {
   const queueEvents = new QueueEvents(stores.keys.queueName, { connection, prefix });
   queueEvents.on('failed', ({ jobId, failedReason }) => void closeAbandonedRun(stores, jobId, failedReason));
 
+  await stores.notifier.alert({ severity: 'info', source: 'worker', message: `Worker ${workerId} is online` });
   const beat = () => void stores.workers.beat(workerId).catch(() => undefined);
   beat();
   const heartbeat = setInterval(beat, config.WORKER_HEARTBEAT_MS);
@@ -58,6 +59,9 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     console.log(`[worker] ${signal}: finishing ${active.size} run(s), ${config.WORKER_SHUTDOWN_GRACE_MS} ms grace`);
+    await stores.notifier
+      .alert({ severity: 'warning', source: 'worker', message: `Worker ${workerId} is shutting down with ${active.size} run(s) in hand` })
+      .catch(() => undefined);
     clearInterval(heartbeat);
     const closed = worker.close();
     const grace = setTimeout(() => {
@@ -83,6 +87,8 @@ async function closeAbandonedRun(stores: Stores, runId: string, failedReason: st
     error: failedReason,
   });
   if (!moved.ok) return;
+  const userId = (await stores.runs.get(runId))?.userId;
+  if (userId) await stores.notifier.toUser(userId, { type: 'run_status', runId, status: 'failed' }).catch(() => undefined);
   await stores.log.publish({
     runId,
     type: 'task_failed',

@@ -1,7 +1,7 @@
 import { WaitingError, type Job } from 'bullmq';
 import type { Env } from '~/env';
 import type { NewEvent } from '~/shared/events';
-import type { RunSummary, Stage } from '~/shared/pipeline';
+import type { RunStatus, RunSummary, Stage } from '~/shared/pipeline';
 import type { Stores } from '~/store';
 import type { PipelineJobData } from '~/store/queue';
 import type { RunScope } from './agent-context';
@@ -42,6 +42,7 @@ export async function processPipelineJob(deps: JobRunnerDeps, job: Job<PipelineJ
     handoff: '0',
   });
   if (!started.ok) return; // stopped (or finished) before a worker got to it
+  notifyStatus(deps, run, 'running');
 
   const control = new RunControl();
   const stopWatching = deps.bus.watchRun(runId, {
@@ -63,14 +64,14 @@ export async function processPipelineJob(deps: JobRunnerDeps, job: Job<PipelineJ
     });
     const scope = createRunScope(deps, run, control, publish, (s) => (stage = s));
     const summary = await runPipeline(scope, attempt);
-    await finish(deps, runId, 'completed', publish, [
+    await finish(deps, run, 'completed', publish, [
       { runId, type: 'task_complete', agent: 'task', message: 'Job complete', data: { jobId, durationMs: Date.now() - startedAt } },
       { runId, type: 'pipeline_complete', agent: 'system', message: `Pipeline complete: ${summary.jobsFound} found, ${summary.applicationsSubmitted} applied`, data: summary },
     ]);
   } catch (err) {
     const reason: unknown = control.signal.aborted ? control.signal.reason : err;
     if (reason instanceof StopRequested) {
-      await finish(deps, runId, 'stopped', publish, [
+      await finish(deps, run, 'stopped', publish, [
         { runId, type: 'task_complete', agent: 'task', message: 'Job ended by a stop', data: { jobId, durationMs: Date.now() - startedAt } },
         { runId, type: 'pipeline_stopped', agent: 'system', message: `Pipeline stopped: ${reason.reason}`, data: { reason: reason.reason, stage } },
       ]);
@@ -78,10 +79,11 @@ export async function processPipelineJob(deps: JobRunnerDeps, job: Job<PipelineJ
     }
     if (reason instanceof HandedBack) {
       await handBack(deps, job, token, runId, publish);
+      notifyStatus(deps, run, 'queued');
       throw new WaitingError();
     }
     const message = err instanceof Error ? err.message : String(err);
-    await finish(deps, runId, 'failed', publish, [
+    await finish(deps, run, 'failed', publish, [
       { runId, type: 'task_failed', agent: 'task', message: `Job failed: ${message}`, data: { jobId, error: message, retrying: false } },
       { runId, type: 'pipeline_error', agent: 'system', message: `Pipeline failed: ${message}. Start a new run to try again.`, data: { error: message, retrying: false, attempt } },
     ]);
@@ -94,12 +96,13 @@ export async function processPipelineJob(deps: JobRunnerDeps, job: Job<PipelineJ
 
 function createRunScope(
   deps: JobRunnerDeps,
-  { runId, userId, params }: RunSummary,
+  run: RunSummary,
   control: RunControl,
   publish: (event: NewEvent) => Promise<void>,
   onStage: (stage: Stage) => void,
 ): RunScope {
   const { stores, env } = deps;
+  const { runId, userId, params } = run;
   let lastProgress = -1;
   return {
     runId,
@@ -110,7 +113,7 @@ function createRunScope(
     publish,
     ask: (agent, question, context, options, opts) =>
       askHuman(
-        { store: stores.hitl, bus: deps.bus, publish, defaultTimeoutMs: env.HITL_TIMEOUT_MS },
+        { store: stores.hitl, bus: deps.bus, publish, notifier: stores.notifier, defaultTimeoutMs: env.HITL_TIMEOUT_MS },
         { runId, userId, signal: control.signal },
         agent,
         question,
@@ -124,11 +127,13 @@ function createRunScope(
       if (!control.paused) return;
       const pausedAt = Date.now();
       await stores.runs.transition(runId, ['running'], 'paused');
+      notifyStatus(deps, run, 'paused');
       await publish({ runId, type: 'pipeline_paused', agent: 'system', message: `Paused before: ${step}`, data: { stage, step } });
       try {
         await control.holdWhilePaused();
       } finally {
         await stores.runs.transition(runId, ['paused'], 'running');
+        if (!control.signal.aborted) notifyStatus(deps, run, 'running');
       }
       const pausedMs = Date.now() - pausedAt;
       await publish({ runId, type: 'pipeline_resumed', agent: 'system', message: `Resumed: ${step}`, data: { stage, step, pausedMs } });
@@ -147,18 +152,24 @@ function createRunScope(
 /** Records the outcome, then publishes the closing events (the terminal one last). */
 async function finish(
   deps: JobRunnerDeps,
-  runId: string,
+  run: RunSummary,
   status: 'completed' | 'stopped' | 'failed',
   publish: (event: NewEvent) => Promise<void>,
   events: NewEvent[],
 ): Promise<void> {
   const error = events.find((e) => e.type === 'pipeline_error');
-  const moved = await deps.stores.runs.transition(runId, ['running', 'paused'], status, {
+  const moved = await deps.stores.runs.transition(run.runId, ['running', 'paused'], status, {
     stage: 'done',
     ...(error?.type === 'pipeline_error' ? { error: error.data.error } : {}),
   });
   if (!moved.ok) return; // someone else (a stalled-job handler) already closed the run
   for (const event of events) await publish(event);
+  notifyStatus(deps, run, status);
+}
+
+/** Tells the owner's own room; a notice that fails to go out never fails the run. */
+function notifyStatus(deps: JobRunnerDeps, run: RunSummary, status: RunStatus): void {
+  void deps.stores.notifier.toUser(run.userId, { type: 'run_status', runId: run.runId, status }).catch(() => undefined);
 }
 
 /**

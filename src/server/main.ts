@@ -19,6 +19,7 @@ import { createSessionVerifier } from './auth/session';
 import { handleHealth, handleMetrics } from './http/routes';
 import { createMetrics } from './metrics';
 import { takeNextUpgradeHandler } from './realtime/next-upgrade';
+import { ChannelHub } from './realtime/channel-hub';
 import { RunFeedHub } from './realtime/run-feed-hub';
 import { attachRealtime } from './realtime/ws-server';
 import { createServerServices } from './services';
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
     stores,
     queue: createPipelineQueue(stores.keys, { url: config.REDIS_URL }),
     hub: new RunFeedHub(subscriber, stores.log, stores.keys, metrics),
+    channels: new ChannelHub(subscriber),
     metrics,
   });
 

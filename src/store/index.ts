@@ -3,6 +3,7 @@ import type { Env } from '~/env';
 import { ControlBus } from './control';
 import { EventLog } from './event-log';
 import { HitlStore } from './hitl-store';
+import { Notifier } from './notifier';
 import { redisKeys } from './keys';
 import { RunStore } from './run-store';
 import { WorkerRegistry } from './worker-registry';
@@ -17,6 +18,7 @@ export function createStores(redis: Redis, env: Env) {
     hitl: new HitlStore(redis, keys, env.RUN_TTL_SECONDS),
     control: new ControlBus(redis, keys, env.RUN_TTL_SECONDS),
     workers: new WorkerRegistry(redis, keys),
+    notifier: new Notifier(redis, keys),
   };
 }
 

@@ -10,6 +10,8 @@ export function redisKeys(prefix: string) {
     runsIndex: `${prefix}:runs`,
     userRuns: (userId: string) => `${prefix}:user:{${userId}}:runs`,
     userHitlPending: (userId: string) => `${prefix}:user:{${userId}}:hitl-pending`,
+    userNotes: (userId: string) => `${prefix}:user:{${userId}}:notes`,
+    alertsChannel: `${prefix}:alerts`,
     runMeta: (runId: string) => `${run(runId)}:meta`,
     runSeq: (runId: string) => `${run(runId)}:seq`,
     runLog: (runId: string) => `${run(runId)}:log`,

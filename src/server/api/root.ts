@@ -2,6 +2,7 @@ import { authRouter } from './routers/auth';
 import { hitlRouter } from './routers/hitl';
 import { pipelineRouter } from './routers/pipeline';
 import { profileRouter } from './routers/profile';
+import { roomsRouter } from './routers/rooms';
 import { systemRouter } from './routers/system';
 import { createTRPCRouter } from './trpc';
 
@@ -9,6 +10,7 @@ export const appRouter = createTRPCRouter({
   auth: authRouter,
   pipeline: pipelineRouter,
   profile: profileRouter,
+  rooms: roomsRouter,
   hitl: hitlRouter,
   system: systemRouter,
 });

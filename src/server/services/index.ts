@@ -11,6 +11,7 @@ import type { EventArchive } from '../archive/event-archive';
 import type { AuthUser, SessionVerifier } from '../auth/session';
 import type { Metrics } from '../metrics';
 import { createFlowControl, type FlowControl } from '../realtime/flow-control';
+import type { ChannelHub } from '../realtime/channel-hub';
 import type { RunFeedHub } from '../realtime/run-feed-hub';
 
 /** Everything a request handler may use, created once per web process. */
@@ -23,6 +24,7 @@ export interface ServerServices {
   stores: Stores;
   queue: Queue<PipelineJobData>;
   hub: RunFeedHub;
+  channels: ChannelHub;
   metrics: Metrics;
   sessions: SessionVerifier;
   authOptions: AuthOptions;

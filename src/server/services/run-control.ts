@@ -88,6 +88,8 @@ async function cancelQueuedRun(s: ServerServices, runId: string, reason: string,
       message: `Pipeline stopped: ${reason}`,
       data: { reason, stage: 'queued' },
     });
+    const userId = (await s.stores.runs.get(runId))?.userId;
+    if (userId) await s.stores.notifier.toUser(userId, { type: 'run_status', runId, status: 'stopped' });
   }
   return { runId, status: 'stopped', changed: true, message: 'Run stopped before it started.' };
 }

@@ -1,0 +1,58 @@
+import { TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import type { RunEvent } from '~/shared/events';
+import { parseRoom, roomSchema, systemAlertSchema, userNoteSchema, type SystemAlert, type UserNote } from '~/shared/rooms';
+import { channelMessages } from '../../realtime/channel-hub';
+import { runEventStream } from '../../realtime/run-event-stream';
+import { createTRPCRouter, failWith, protectedProcedure, type Context } from '../trpc';
+
+type RoomMessage =
+  | { room: string; kind: 'alert'; alert: SystemAlert }
+  | { room: string; kind: 'note'; note: UserNote }
+  | { room: string; kind: 'event'; event: RunEvent };
+
+function alerts(ctx: Context, signal: AbortSignal) {
+  const { services } = ctx;
+  return channelMessages(services.channels, services.stores.keys.alertsChannel, (raw) => systemAlertSchema.parse(raw), signal);
+}
+
+function notes(ctx: Context, userId: string, signal: AbortSignal) {
+  const { services } = ctx;
+  return channelMessages(services.channels, services.stores.keys.userNotes(userId), (raw) => userNoteSchema.parse(raw), signal);
+}
+
+export const roomsRouter = createTRPCRouter({
+  /** Your own room, joined without asking: status changes and questions across all your runs. */
+  inbox: protectedProcedure.subscription(async function* ({ ctx, signal }) {
+    yield* notes(ctx, ctx.user.id, signal ?? new AbortController().signal);
+  }),
+
+  /**
+   * Any room you may see, by name, as in seeds 002 and 004. A malformed name is
+   * INVALID_ROOM; another user's room is ROOM_ACCESS_DENIED; another user's run is
+   * NOT_FOUND, like a missing one. (For a run you can resume, use pipeline.events.)
+   */
+  join: protectedProcedure.input(z.object({ room: z.string().max(100) })).subscription(async function* ({ ctx, input, signal }) {
+    if (!roomSchema.safeParse(input.room).success) {
+      throw failWith('BAD_REQUEST', 'INVALID_ROOM', 'room: "dashboard", "user:<userId>" or "run:<runId>"');
+    }
+    const room = parseRoom(input.room);
+    const stop = signal ?? new AbortController().signal;
+    const { services, user } = ctx;
+    if (room.kind === 'dashboard') {
+      for await (const alert of alerts(ctx, stop)) yield { room: input.room, kind: 'alert', alert } satisfies RoomMessage;
+    } else if (room.kind === 'user') {
+      if (room.userId !== user.id) throw failWith('FORBIDDEN', 'ROOM_ACCESS_DENIED', 'That room belongs to another user.');
+      for await (const note of notes(ctx, user.id, stop)) yield { room: input.room, kind: 'note', note } satisfies RoomMessage;
+    } else {
+      const run = await services.stores.runs.get(room.runId);
+      if (run?.userId !== user.id) throw new TRPCError({ code: 'NOT_FOUND', message: `No run ${room.runId}` });
+      const events = runEventStream({ runId: room.runId, afterSeq: 0, hub: services.hub, log: services.stores.log, archive: services.archive, signal: stop });
+      for await (const event of events) yield { room: input.room, kind: 'event', event } satisfies RoomMessage;
+    }
+  }),
+});
+
+export const alertsProcedure = protectedProcedure.subscription(async function* ({ ctx, signal }) {
+  yield* alerts(ctx, signal ?? new AbortController().signal);
+});
