@@ -71,13 +71,30 @@ const t = initTRPC.context<Context>().create({
 });
 
 export const createTRPCRouter = t.router;
-export const publicProcedure = t.procedure;
+
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === 'object') return Object.values(value).some(containsNul);
+  return false;
+}
+
+/**
+ * Every procedure: PostgreSQL text cannot hold NUL, and no field needs it, so it is
+ * refused up front with a clear message instead of failing deep in a query.
+ */
+export const publicProcedure = t.procedure.use(async ({ getRawInput, next }) => {
+  if (containsNul(await getRawInput())) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'Text may not contain NUL (\\u0000) characters.' });
+  }
+  return next();
+});
 
 export const sessionEnded = () =>
   failWith('UNAUTHORIZED', 'AUTH_FAILED', 'Your session ended (signed out or expired); sign in again.');
 
 /** Signed-in users only; over WebSocket, only while the upgrade's session lasts. */
-export const protectedProcedure = t.procedure.use(({ ctx, next }) => {
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw failWith('UNAUTHORIZED', 'AUTH_MISSING', 'Sign in first.');
   const ended = ctx.ws ? (ctx.services.socketSession(ctx.ws)?.ended.signal ?? null) : null;
   if (ended?.aborted) throw sessionEnded();
