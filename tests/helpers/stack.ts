@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import { newUser, TEST_AUTH_SECRET, type TestUser } from './auth';
 import { connect, type Connection } from './client';
-import { freshPostgres, type ThrowawayDatabase } from './databases';
+import { freshPglite, freshPostgres, type ThrowawayDatabase } from './databases';
 import { startRedis, startWeb, startWorker, type AppEnv, type Proc } from './processes';
 
 export interface Stack {
@@ -17,16 +17,19 @@ export interface Stack {
 }
 
 /**
- * A throwaway Redis and PostgreSQL database plus real web and worker processes
- * pointed at them.
+ * A throwaway Redis and database (PostgreSQL, or PGlite with TEST_DATABASE=pglite)
+ * plus real web and worker processes pointed at them.
  */
 export async function startStack(opts: { webs?: number; workers?: number; env?: Record<string, string> } = {}): Promise<Stack> {
   const redis = await startRedis();
-  const database = await freshPostgres();
-  if (database.target.kind !== 'postgresql') throw new Error('expected PostgreSQL');
+  // TEST_DATABASE=pglite runs the stack on the embedded default instead of PostgreSQL.
+  const embedded = process.env.TEST_DATABASE === 'pglite';
+  const database = embedded ? freshPglite() : await freshPostgres();
   const env: AppEnv = {
     REDIS_URL: redis.url,
-    DATABASE_URL: database.target.url,
+    ...(database.target.kind === 'postgresql'
+      ? { DATABASE_URL: database.target.url }
+      : { DATABASE_URL: '', PGLITE_DATA_DIR: database.target.dataDir }),
     AUTH_SECRET: TEST_AUTH_SECRET,
     KEY_PREFIX: `t${randomBytes(3).toString('hex')}`,
     // Generous limits, so that only the limits tests meet them.
@@ -42,6 +45,9 @@ export async function startStack(opts: { webs?: number; workers?: number; env?: 
     webs: [],
     workers: [],
     async addWeb(port) {
+      if (embedded && stack.webs.some((w) => w.child.exitCode === null && w.child.signalCode === null)) {
+        throw new Error('The embedded database serves one web process; run this test on PostgreSQL.');
+      }
       const web = await startWeb(env, port);
       stack.webs.push(web);
       return web;
