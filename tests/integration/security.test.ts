@@ -15,7 +15,8 @@ async function tableCount(name: string): Promise<number> {
   const client = new pg.Client({ connectionString: t.stack.database.target.url });
   await client.connect();
   try {
-    return Number((await client.query(`SELECT count(*) AS n FROM "${name}"`)).rows[0]?.n);
+    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${name}"`);
+    return Number(rows[0]?.n);
   } finally {
     await client.end();
   }
