@@ -45,6 +45,25 @@ describe('sign-up and sign-in', () => {
   });
 });
 
+describe('OAuth', () => {
+  it('GitHub and Google sign-in switch on with their variables', async () => {
+    const providers = async (url: string) => Object.keys((await (await fetch(`${url}/api/auth/providers`)).json()) as object).sort();
+    expect(await providers(t.stack.webs[0]!.url)).toEqual(['credentials']);
+    const web = await startWeb({
+      ...t.stack.env,
+      GITHUB_ID: 'gh-id',
+      GITHUB_SECRET: 'gh-secret',
+      GOOGLE_CLIENT_ID: 'g-id',
+      GOOGLE_CLIENT_SECRET: 'g-secret',
+    });
+    try {
+      expect(await providers(web.url)).toEqual(['credentials', 'github', 'google']);
+    } finally {
+      await web.kill9();
+    }
+  });
+});
+
 describe('unauthenticated access', () => {
   it('HTTP calls get UNAUTHORIZED with reason AUTH_MISSING', async () => {
     const res = await fetch(`${t.stack.webs[0]!.url}/api/trpc/pipeline.list`);

@@ -2,7 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { WebSocket } from 'ws';
 import { z, ZodError } from 'zod';
-import { runIdSchema } from '~/shared/pipeline';
+import type { HitlRequest } from '~/shared/hitl';
+import { hitlIdSchema, runIdSchema, type RunSummary } from '~/shared/pipeline';
 import type { AuthUser } from '../auth/session';
 import type { FlowControl } from '../realtime/flow-control';
 import type { ServerServices } from '../services';
@@ -102,13 +103,27 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
 });
 
 /**
- * Every procedure that takes a runId goes through here: the run is loaded once, and
- * a run of another user gets the same NOT_FOUND as a run that does not exist.
+ * Ownership, in one place: every id a user hands us goes through these. Another
+ * user's run or question gets the same NOT_FOUND as one that does not exist.
  */
+export async function ownedRun(services: ServerServices, userId: string, runId: string): Promise<RunSummary> {
+  const run = await services.stores.runs.get(runId);
+  if (run?.userId !== userId) throw new TRPCError({ code: 'NOT_FOUND', message: `No run ${runId}` });
+  return run;
+}
+
+export async function ownedQuestion(services: ServerServices, userId: string, hitlId: string): Promise<HitlRequest> {
+  const request = await services.stores.hitl.get(hitlId);
+  if (request?.userId !== userId) throw new TRPCError({ code: 'NOT_FOUND', message: `No question ${hitlId}` });
+  return request;
+}
+
+/** Procedures that take a runId: the run is loaded (and its owner checked) once. */
 export const runProcedure = protectedProcedure
   .input(z.object({ runId: runIdSchema }))
-  .use(async ({ ctx, input, next }) => {
-    const run = await ctx.services.stores.runs.get(input.runId);
-    if (run?.userId !== ctx.user.id) throw new TRPCError({ code: 'NOT_FOUND', message: `No run ${input.runId}` });
-    return next({ ctx: { run } });
-  });
+  .use(async ({ ctx, input, next }) => next({ ctx: { run: await ownedRun(ctx.services, ctx.user.id, input.runId) } }));
+
+/** Procedures that take a hitlId. */
+export const hitlProcedure = protectedProcedure
+  .input(z.object({ hitlId: hitlIdSchema }))
+  .use(async ({ ctx, input, next }) => next({ ctx: { request: await ownedQuestion(ctx.services, ctx.user.id, input.hitlId) } }));

@@ -1,10 +1,9 @@
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { RunEvent } from '~/shared/events';
 import { parseRoom, roomSchema, systemAlertSchema, userNoteSchema, type SystemAlert, type UserNote } from '~/shared/rooms';
 import { channelMessages } from '../../realtime/channel-hub';
 import { runEventStream } from '../../realtime/run-event-stream';
-import { createTRPCRouter, failWith, protectedProcedure, type Context } from '../trpc';
+import { createTRPCRouter, failWith, ownedRun, protectedProcedure, type Context } from '../trpc';
 
 type RoomMessage =
   | { room: string; kind: 'alert'; alert: SystemAlert }
@@ -45,8 +44,7 @@ export const roomsRouter = createTRPCRouter({
       if (room.userId !== user.id) throw failWith('FORBIDDEN', 'ROOM_ACCESS_DENIED', 'That room belongs to another user.');
       for await (const note of notes(ctx, user.id, stop)) yield { room: input.room, kind: 'note', note } satisfies RoomMessage;
     } else {
-      const run = await services.stores.runs.get(room.runId);
-      if (run?.userId !== user.id) throw new TRPCError({ code: 'NOT_FOUND', message: `No run ${room.runId}` });
+      await ownedRun(services, user.id, room.runId);
       const events = runEventStream({ runId: room.runId, afterSeq: 0, hub: services.hub, log: services.stores.log, archive: services.archive, signal: stop });
       for await (const event of events) yield { room: input.room, kind: 'event', event } satisfies RoomMessage;
     }
