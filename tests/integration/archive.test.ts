@@ -5,6 +5,7 @@ import type { RunEvent } from '~/shared/events';
 import { redisKeys } from '~/store/keys';
 import { seqGaps, watchRun } from '../helpers/client';
 import { useStack } from '../helpers/stack';
+import { metric, until } from '../helpers/wait';
 
 // Redis keeps only ~100 events per run here; everything older must come from the database.
 const t = useStack({ webs: 2, env: { EVENT_RETENTION: '100', AGENT_STEP_DELAY_MS: '2' } });
@@ -18,19 +19,6 @@ async function sql<Row>(query: string, params: unknown[] = []): Promise<Row[]> {
     return (await client.query(query, params)).rows as Row[];
   } finally {
     await client.end();
-  }
-}
-
-async function metric(name: string): Promise<number> {
-  const text = await (await fetch(`${t.stack.webs[0]!.url}/api/metrics`)).text();
-  return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 200));
   }
 }
 
@@ -52,7 +40,7 @@ describe('the durable archive', () => {
     }
     const live = await watch.done;
     expect(live.length).toBeGreaterThan(1000);
-    await until(async () => (await metric('jobstream_archive_lag_events')) === 0);
+    await until(async () => (await metric(t.stack.webs[0]!.url, 'jobstream_archive_lag_events')) === 0);
 
     // Exactly once, though two web instances archived side by side.
     const rows = await sql<{ seq: number }>('SELECT seq FROM "RunEvent" WHERE "runId" = $1 ORDER BY seq', [runId]);

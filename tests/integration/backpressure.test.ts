@@ -6,16 +6,12 @@ import { heapUsedAfterGc, inspectorUrl } from '../helpers/inspector';
 import { startWeb } from '../helpers/processes';
 import { openRawSocket, sendText } from '../helpers/raw-ws';
 import { useStack } from '../helpers/stack';
+import { metric, until } from '../helpers/wait';
 
 const t = useStack({
     env: { AGENT_STEP_DELAY_MS: '0', WS_MAX_BUFFERED_BYTES: '65536', WS_STALL_TIMEOUT_MS: '1000', WS_MAX_PAYLOAD_BYTES: '65536' },
   });
 
-
-async function metric(baseUrl: string, name: string): Promise<number> {
-  const text = await (await fetch(`${baseUrl}/api/metrics`)).text();
-  return Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
-}
 
 /** Reads a socket to its end and counts the bytes. */
 function drain(socket: Socket): Promise<number> {
@@ -25,14 +21,6 @@ function drain(socket: Socket): Promise<number> {
     socket.once('close', () => resolve(bytes));
     socket.resume();
   });
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** Opens sockets that subscribe to a run's whole history 50 times each and never read. */

@@ -55,7 +55,10 @@ function runUpdate(events: readonly RunEvent[]): RunUpdate {
  * progress, every question and its answer (for audit), and every application.
  */
 export async function project(tx: Tx, runId: string, userId: string, events: readonly RunEvent[]): Promise<void> {
-  await tx.pipelineRun.update({ where: { id: runId }, data: runUpdate(events) });
+  const update = runUpdate(events);
+  // Instances archive a run's batches side by side: a batch that commits after a
+  // later one must not move the run back, so the row only ever moves forward.
+  await tx.pipelineRun.updateMany({ where: { id: runId, lastSeq: { lt: update.lastSeq } }, data: update });
   for (const e of events) await projectOne(tx, runId, userId, e);
 }
 
