@@ -48,8 +48,14 @@ async function main(): Promise<void> {
   const metrics = createMetrics();
   const archive = new EventArchive(db.prisma);
   const archiveReader = connectRedis(config.REDIS_URL, 'web-archive');
-  const archiver = new EventArchiver(archiveReader, stores.keys, db.prisma, archive, `web-${hostname()}-${process.pid}`, (n) =>
-    metrics.eventsArchived.inc(n),
+  const archiver = new EventArchiver(
+    archiveReader,
+    stores.keys,
+    db.prisma,
+    archive,
+    stores.hitl,
+    `web-${hostname()}-${process.pid}`,
+    (n) => metrics.eventsArchived.inc(n),
   );
   await archiver.start();
   const services = createServerServices({

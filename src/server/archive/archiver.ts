@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { PrismaClient } from '~/db';
 import type { RunEvent } from '~/shared/events';
 import { parseEventJson } from '~/store/event-log';
+import type { HitlStore } from '~/store/hitl-store';
 import type { RedisKeys } from '~/store/keys';
 import type { EventArchive } from './event-archive';
 import { project } from './projections';
@@ -28,6 +29,7 @@ export class EventArchiver {
     private readonly keys: RedisKeys,
     private readonly prisma: PrismaClient,
     private readonly archive: EventArchive,
+    private readonly questions: HitlStore,
     private readonly consumer: string,
     private readonly onArchived: (count: number) => void = () => undefined,
   ) {}
@@ -108,7 +110,7 @@ export class EventArchiver {
       await this.archive.store(known, tx);
       for (const [runId, runEvents] of byRun) {
         const userId = ownerOf.get(runId);
-        if (userId) await project(tx, runId, userId, runEvents);
+        if (userId) await project(tx, runId, userId, runEvents, (hitlId) => this.questions.get(hitlId));
       }
     });
     const ids = entries.map(([id]) => id);

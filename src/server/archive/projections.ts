@@ -1,8 +1,12 @@
 import type { Prisma } from '~/db';
 import type { RunEvent } from '~/shared/events';
+import type { HitlRequest } from '~/shared/hitl';
 import type { RunStatus } from '~/shared/pipeline';
 
 type Tx = Prisma.TransactionClient;
+
+/** Where the live truth of a question is (Redis), for events archived out of order. */
+export type QuestionLookup = (hitlId: string) => Promise<HitlRequest | null>;
 
 /** A run's row as a batch of its events leaves it. */
 interface RunUpdate {
@@ -54,19 +58,28 @@ function runUpdate(events: readonly RunEvent[]): RunUpdate {
  * Keeps the database's view of a run in step with its events: the run's status and
  * progress, every question and its answer (for audit), and every application.
  */
-export async function project(tx: Tx, runId: string, userId: string, events: readonly RunEvent[]): Promise<void> {
+export async function project(
+  tx: Tx,
+  runId: string,
+  userId: string,
+  events: readonly RunEvent[],
+  question: QuestionLookup,
+): Promise<void> {
   const update = runUpdate(events);
   // Instances archive a run's batches side by side: a batch that commits after a
   // later one must not move the run back, so the row only ever moves forward.
   await tx.pipelineRun.updateMany({ where: { id: runId, lastSeq: { lt: update.lastSeq } }, data: update });
-  for (const e of events) await projectOne(tx, runId, userId, e);
+  for (const e of events) await projectOne(tx, runId, userId, e, question);
 }
 
-async function projectOne(tx: Tx, runId: string, userId: string, e: RunEvent): Promise<void> {
+async function projectOne(tx: Tx, runId: string, userId: string, e: RunEvent, question: QuestionLookup): Promise<void> {
   const at = new Date(e.timestamp);
   switch (e.type) {
     case 'hitl_request': {
       const d = e.data;
+      // Its answer may have been archived first (another instance's batch): start from the truth.
+      const truth = await question(d.hitlId);
+      const settled = truth && truth.status !== 'pending' ? truth : null;
       const row = {
         runId,
         userId,
@@ -78,6 +91,14 @@ async function projectOne(tx: Tx, runId: string, userId: string, e: RunEvent): P
         timeoutMs: d.timeoutMs,
         createdAt: at,
         expiresAt: new Date(d.expiresAt),
+        ...(settled
+          ? {
+              status: settled.status,
+              answer: settled.answer,
+              answeredBy: settled.status === 'answered' ? userId : settled.status === 'timed_out' ? 'timeout' : null,
+              resolvedAt: settled.resolvedAt ? new Date(settled.resolvedAt) : at,
+            }
+          : {}),
       };
       await tx.hitlRequest.upsert({ where: { id: d.hitlId }, create: { id: d.hitlId, ...row }, update: {} });
       return;
@@ -100,9 +121,16 @@ async function projectOne(tx: Tx, runId: string, userId: string, e: RunEvent): P
       });
       return;
     }
-    case 'applier_submitted':
-      await tx.application.updateMany({ where: { userId, jobUrl: e.data.jobUrl }, data: { status: 'submitted', submittedAt: at } });
+    case 'applier_submitted': {
+      // Upserted: the draft's event may not be archived yet; the draft will not downgrade it.
+      const { jobUrl, title, company } = e.data;
+      await tx.application.upsert({
+        where: { userId_jobUrl: { userId, jobUrl } },
+        create: { userId, runId, jobUrl, title, company, status: 'submitted', submittedAt: at },
+        update: { status: 'submitted', submittedAt: at },
+      });
       return;
+    }
     case 'applier_error':
       await tx.application.updateMany({
         where: { userId, jobUrl: e.data.jobUrl, status: 'draft' },
