@@ -7,7 +7,6 @@ export function redisKeys(prefix: string) {
   return {
     prefix,
     queueName: 'pipeline',
-    runsIndex: `${prefix}:runs`,
     userRuns: (userId: string) => `${prefix}:user:{${userId}}:runs`,
     userHitlPending: (userId: string) => `${prefix}:user:{${userId}}:hitl-pending`,
     userNotes: (userId: string) => `${prefix}:user:{${userId}}:notes`,

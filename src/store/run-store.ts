@@ -49,22 +49,24 @@ export class RunStore {
 
   async create(runId: string, userId: string, params: PipelineParams, jobId: string): Promise<void> {
     const now = new Date();
+    await this.redis.hset(this.keys.runMeta(runId), {
+      runId,
+      userId,
+      status: 'queued',
+      stage: 'queued',
+      progress: '0',
+      params: JSON.stringify(params),
+      attempt: '0',
+      jobId,
+      createdAt: now.toISOString(),
+    });
+    // The user's index forgets runs older than their data's time to live.
+    const index = this.keys.userRuns(userId);
     await this.redis
       .multi()
-      .hset(this.keys.runMeta(runId), {
-        runId,
-        userId,
-        status: 'queued',
-        stage: 'queued',
-        progress: '0',
-        params: JSON.stringify(params),
-        attempt: '0',
-        jobId,
-        createdAt: now.toISOString(),
-      })
-      .zadd(this.keys.runsIndex, now.getTime(), runId)
+      .zadd(index, now.getTime(), runId)
+      .zremrangebyscore(index, '-inf', `(${now.getTime() - this.ttlSeconds * 1000}`)
       .exec();
-    await this.redis.zadd(this.keys.userRuns(userId), now.getTime(), runId);
   }
 
   async get(runId: string): Promise<RunSummary | null> {
