@@ -54,7 +54,7 @@ describe('limits', () => {
     }
   });
 
-  it('at most WS_MAX_SUBSCRIPTIONS subscriptions per connection', async () => {
+  it('at most WS_MAX_SUBSCRIPTIONS subscriptions per connection, of every kind', async () => {
     const { runId } = await t.api.client.pipeline.start.mutate({ query: 'python' });
     const outcome = (n: number) =>
       new Promise<string>((resolve) => {
@@ -69,6 +69,13 @@ describe('limits', () => {
     expect(await outcome(1)).toBe('started 1');
     expect(await outcome(2)).toBe('started 2');
     expect(await outcome(3)).toBe('TOO_MANY_REQUESTS');
+    const inbox = await new Promise<string>((resolve) => {
+      t.api.client.rooms.inbox.subscribe(undefined, {
+        onStarted: () => setTimeout(() => resolve('started'), 300),
+        onError: (e) => resolve((e.data as { code: string }).code),
+      });
+    });
+    expect(inbox).toBe('TOO_MANY_REQUESTS');
     await t.api.client.pipeline.stop.mutate({ runId });
   });
 });

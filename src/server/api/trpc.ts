@@ -29,7 +29,13 @@ export function createContextFactory(services: ServerServices) {
 }
 
 /** Seed 002's error codes, carried in `error.data.reason` beside tRPC's own code. */
-export type ErrorReason = 'AUTH_FAILED' | 'AUTH_MISSING' | 'ROOM_ACCESS_DENIED' | 'INVALID_ROOM' | 'RATE_LIMITED';
+export type ErrorReason =
+  | 'AUTH_FAILED'
+  | 'AUTH_MISSING'
+  | 'ROOM_ACCESS_DENIED'
+  | 'INVALID_ROOM'
+  | 'RATE_LIMITED'
+  | 'HISTORY_GAP';
 
 class Reason extends Error {
   constructor(readonly reason: ErrorReason) {

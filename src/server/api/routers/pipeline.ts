@@ -1,10 +1,9 @@
-import { TRPCError, tracked } from '@trpc/server';
 import { z } from 'zod';
 import { pipelineParamsSchema } from '~/shared/pipeline';
-import { HistoryGapError, runEventStream } from '../../realtime/run-event-stream';
 import { historyPage } from '../../services/history';
 import { controlRun, startRun } from '../../services/run-control';
-import { createTRPCRouter, failWith, protectedProcedure, runProcedure, sessionEnded } from '../trpc';
+import { guarded, trackedRunEvents } from '../subscriptions';
+import { createTRPCRouter, protectedProcedure, runProcedure } from '../trpc';
 
 const reasonInput = z.object({ reason: z.string().trim().max(500, 'reason: at most 500 characters').optional() });
 
@@ -48,43 +47,9 @@ export const pipelineRouter = createTRPCRouter({
    * Resume after a reconnect by passing the last id received (wsLink does it for you).
    * Completes after the run's final event.
    */
-  events: runProcedure.input(z.object({ lastEventId: lastEventIdSchema })).subscription(async function* ({
-    ctx,
-    input,
-    signal,
-  }) {
-    const { services } = ctx;
-    const releaseSlot = ctx.ws ? services.subscriptionSlot(ctx.ws) : () => undefined;
-    if (!releaseSlot) {
-      throw failWith(
-        'TOO_MANY_REQUESTS',
-        'RATE_LIMITED',
-        `At most ${services.env.WS_MAX_SUBSCRIPTIONS} subscriptions per connection; end one first.`,
-      );
-    }
-    const unsubscribed = signal ?? new AbortController().signal;
-    const stream = runEventStream({
-      runId: ctx.run.runId,
-      afterSeq: Number(input.lastEventId ?? 0),
-      hub: services.hub,
-      log: services.stores.log,
-      archive: services.archive,
-      signal: ctx.sessionEnded ? AbortSignal.any([unsubscribed, ctx.sessionEnded]) : unsubscribed,
-      ...(ctx.flow ? { flow: ctx.flow } : {}),
-    });
-    services.metrics.activeSubscriptions.inc();
-    try {
-      for await (const event of stream) {
-        services.metrics.eventsRelayed.inc();
-        yield tracked(event.id, event);
-      }
-      if (ctx.sessionEnded?.aborted) throw sessionEnded();
-    } catch (err) {
-      if (err instanceof HistoryGapError) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: err.message });
-      throw err;
-    } finally {
-      releaseSlot();
-      services.metrics.activeSubscriptions.dec();
-    }
-  }),
+  events: runProcedure
+    .input(z.object({ lastEventId: lastEventIdSchema }))
+    .subscription(({ ctx, input, signal }) =>
+      guarded(ctx, signal, (stop) => trackedRunEvents(ctx, ctx.run.runId, Number(input.lastEventId ?? 0), stop)),
+    ),
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { RunEvent } from '~/shared/events';
 import { parseRoom, roomSchema, systemAlertSchema, userNoteSchema, type SystemAlert, type UserNote } from '~/shared/rooms';
 import { channelMessages } from '../../realtime/channel-hub';
-import { runEventStream } from '../../realtime/run-event-stream';
+import { guarded, runEvents } from '../subscriptions';
 import { createTRPCRouter, failWith, ownedRun, protectedProcedure, type Context } from '../trpc';
 
 type RoomMessage =
@@ -22,35 +22,37 @@ function notes(ctx: Context, userId: string, signal: AbortSignal) {
 
 export const roomsRouter = createTRPCRouter({
   /** Your own room, joined without asking: status changes and questions across all your runs. */
-  inbox: protectedProcedure.subscription(async function* ({ ctx, signal }) {
-    yield* notes(ctx, ctx.user.id, signal ?? new AbortController().signal);
-  }),
+  inbox: protectedProcedure.subscription(({ ctx, signal }) => guarded(ctx, signal, (stop) => notes(ctx, ctx.user.id, stop))),
 
   /**
    * Any room you may see, by name, as in seeds 002 and 004. A malformed name is
    * INVALID_ROOM; another user's room is ROOM_ACCESS_DENIED; another user's run is
    * NOT_FOUND, like a missing one. (For a run you can resume, use pipeline.events.)
    */
-  join: protectedProcedure.input(z.object({ room: z.string().max(100) })).subscription(async function* ({ ctx, input, signal }) {
-    if (!roomSchema.safeParse(input.room).success) {
-      throw failWith('BAD_REQUEST', 'INVALID_ROOM', 'room: "dashboard", "user:<userId>" or "run:<runId>"');
-    }
-    const room = parseRoom(input.room);
-    const stop = signal ?? new AbortController().signal;
-    const { services, user } = ctx;
-    if (room.kind === 'dashboard') {
-      for await (const alert of alerts(ctx, stop)) yield { room: input.room, kind: 'alert', alert } satisfies RoomMessage;
-    } else if (room.kind === 'user') {
-      if (room.userId !== user.id) throw failWith('FORBIDDEN', 'ROOM_ACCESS_DENIED', 'That room belongs to another user.');
-      for await (const note of notes(ctx, user.id, stop)) yield { room: input.room, kind: 'note', note } satisfies RoomMessage;
-    } else {
-      await ownedRun(services, user.id, room.runId);
-      const events = runEventStream({ runId: room.runId, afterSeq: 0, hub: services.hub, log: services.stores.log, archive: services.archive, signal: stop });
-      for await (const event of events) yield { room: input.room, kind: 'event', event } satisfies RoomMessage;
-    }
-  }),
+  join: protectedProcedure
+    .input(z.object({ room: z.string().max(100) }))
+    .subscription(({ ctx, input, signal }) => guarded(ctx, signal, (stop) => roomMessages(ctx, input.room, stop))),
 });
 
-export const alertsProcedure = protectedProcedure.subscription(async function* ({ ctx, signal }) {
-  yield* alerts(ctx, signal ?? new AbortController().signal);
-});
+async function* roomMessages(
+  ctx: Context & { user: NonNullable<Context['user']> },
+  name: string,
+  stop: AbortSignal,
+): AsyncGenerator<RoomMessage, void, void> {
+  if (!roomSchema.safeParse(name).success) {
+    throw failWith('BAD_REQUEST', 'INVALID_ROOM', 'room: "dashboard", "user:<userId>" or "run:<runId>"');
+  }
+  const room = parseRoom(name);
+  const { services, user } = ctx;
+  if (room.kind === 'dashboard') {
+    for await (const alert of alerts(ctx, stop)) yield { room: name, kind: 'alert', alert };
+  } else if (room.kind === 'user') {
+    if (room.userId !== user.id) throw failWith('FORBIDDEN', 'ROOM_ACCESS_DENIED', 'That room belongs to another user.');
+    for await (const note of notes(ctx, user.id, stop)) yield { room: name, kind: 'note', note };
+  } else {
+    await ownedRun(services, user.id, room.runId);
+    for await (const event of runEvents(services, ctx, room.runId, 0, stop)) yield { room: name, kind: 'event', event };
+  }
+}
+
+export const alertsProcedure = protectedProcedure.subscription(({ ctx, signal }) => guarded(ctx, signal, (stop) => alerts(ctx, stop)));

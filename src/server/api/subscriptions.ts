@@ -1,0 +1,69 @@
+import { tracked } from '@trpc/server';
+import { HistoryGapError, runEventStream } from '../realtime/run-event-stream';
+import type { ServerServices } from '../services';
+import { failWith, sessionEnded, type Context } from './trpc';
+
+type SubscriptionContext = Context & { sessionEnded: AbortSignal | null };
+
+/**
+ * Every subscription runs inside this: it takes one of the socket's
+ * WS_MAX_SUBSCRIPTIONS slots, stops when the client unsubscribes or its session
+ * ends (then with UNAUTHORIZED), and is counted on /api/metrics.
+ */
+export async function* guarded<T>(
+  ctx: SubscriptionContext,
+  signal: AbortSignal | undefined,
+  body: (signal: AbortSignal) => AsyncIterable<T>,
+): AsyncGenerator<T, void, void> {
+  const { services } = ctx;
+  const release = ctx.ws ? services.subscriptionSlot(ctx.ws) : () => undefined;
+  if (!release) {
+    throw failWith(
+      'TOO_MANY_REQUESTS',
+      'RATE_LIMITED',
+      `At most ${services.env.WS_MAX_SUBSCRIPTIONS} subscriptions per connection; end one first.`,
+    );
+  }
+  const unsubscribed = signal ?? new AbortController().signal;
+  const stop = ctx.sessionEnded ? AbortSignal.any([unsubscribed, ctx.sessionEnded]) : unsubscribed;
+  services.metrics.activeSubscriptions.inc();
+  try {
+    yield* body(stop);
+    if (ctx.sessionEnded?.aborted) throw sessionEnded();
+  } finally {
+    release();
+    services.metrics.activeSubscriptions.dec();
+  }
+}
+
+/** A run's events from `afterSeq` on, through the socket's flow control, as tRPC tracked envelopes. */
+export async function* trackedRunEvents(ctx: Context, runId: string, afterSeq: number, signal: AbortSignal) {
+  for await (const event of runEvents(ctx.services, ctx, runId, afterSeq, signal)) {
+    ctx.services.metrics.eventsRelayed.inc();
+    yield tracked(event.id, event);
+  }
+}
+
+/** A run's events (ring, Redis, archive), with a gap in history as a typed error. */
+export async function* runEvents(
+  services: ServerServices,
+  ctx: Pick<Context, 'flow'>,
+  runId: string,
+  afterSeq: number,
+  signal: AbortSignal,
+) {
+  try {
+    yield* runEventStream({
+      runId,
+      afterSeq,
+      hub: services.hub,
+      log: services.stores.log,
+      archive: services.archive,
+      signal,
+      ...(ctx.flow ? { flow: ctx.flow } : {}),
+    });
+  } catch (err) {
+    if (err instanceof HistoryGapError) throw failWith('PRECONDITION_FAILED', 'HISTORY_GAP', err.message);
+    throw err;
+  }
+}
