@@ -44,7 +44,12 @@ async function main(): Promise<void> {
   // A job that stalled more often than allowed is failed by BullMQ without running
   // our code; close its run here (once, whichever worker sees it first).
   const queueEvents = new QueueEvents(stores.keys.queueName, { connection, prefix });
-  queueEvents.on('failed', ({ jobId, failedReason }) => void closeAbandonedRun(stores, jobId, failedReason));
+  queueEvents.on('failed', ({ jobId, failedReason }) => {
+    closeAbandonedRun(stores, jobId, failedReason).catch((err: unknown) => {
+      // Another worker's handler, or this one's next start, closes the run instead.
+      console.error(`[worker] could not close abandoned run ${jobId}: ${(err as Error).message}`);
+    });
+  });
 
   await stores.notifier.alert({ severity: 'info', source: 'worker', message: `Worker ${workerId} is online` });
   const beat = () => void stores.workers.beat(workerId).catch(() => undefined);
@@ -76,8 +81,13 @@ async function main(): Promise<void> {
     console.log('[worker] stopped');
     process.exit(0);
   };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+  const onSignal = (signal: string) =>
+    shutdown(signal).catch((err: unknown) => {
+      console.error(`[worker] shutdown failed: ${(err as Error).message}`);
+      process.exit(1);
+    });
+  process.on('SIGTERM', () => void onSignal('SIGTERM'));
+  process.on('SIGINT', () => void onSignal('SIGINT'));
 }
 
 async function closeAbandonedRun(stores: Stores, runId: string, failedReason: string): Promise<void> {

@@ -47,7 +47,12 @@ export async function processPipelineJob(deps: JobRunnerDeps, job: Job<PipelineJ
   const control = new RunControl();
   const stopWatching = deps.bus.watchRun(runId, {
     onControl: (action, reason) => control.apply(action, reason),
-    resync: () => void stores.control.state(runId).then((s) => control.applyState(s.state, s.reason)),
+    // A failed re-read leaves the state as it was; the next control message or reconnect corrects it.
+    resync: () =>
+      void stores.control
+        .state(runId)
+        .then((s) => control.applyState(s.state, s.reason))
+        .catch(() => undefined),
   });
   deps.active.set(runId, control);
   const startedAt = Date.now();
