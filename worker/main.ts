@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { QueueEvents, Worker } from 'bullmq';
 import { env } from '~/env';
+import { onShutdownSignals } from '~/shutdown-signals';
 import { createStores, type Stores } from '~/store';
 import { bullPrefix, type PipelineJobData } from '~/store/queue';
 import { connectRedis, redactUrl, waitForRedis } from '~/store/redis';
@@ -81,13 +82,7 @@ async function main(): Promise<void> {
     console.log('[worker] stopped');
     process.exit(0);
   };
-  const onSignal = (signal: string) =>
-    shutdown(signal).catch((err: unknown) => {
-      console.error(`[worker] shutdown failed: ${(err as Error).message}`);
-      process.exit(1);
-    });
-  process.on('SIGTERM', () => void onSignal('SIGTERM'));
-  process.on('SIGINT', () => void onSignal('SIGINT'));
+  onShutdownSignals('worker', shutdown);
 }
 
 async function closeAbandonedRun(stores: Stores, runId: string, failedReason: string): Promise<void> {

@@ -4,6 +4,7 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import next from 'next';
 import { databaseTarget, openDatabase } from '~/db';
 import { env } from '~/env';
+import { onShutdownSignals } from '~/shutdown-signals';
 import { projectRoot } from '~/project-root';
 import { createStores } from '~/store';
 import { createPipelineQueue } from '~/store/queue';
@@ -130,13 +131,7 @@ async function main(): Promise<void> {
     clearTimeout(force);
     process.exit(0);
   };
-  const onSignal = (signal: string) =>
-    shutdown(signal).catch((err: unknown) => {
-      console.error(`[web] shutdown failed: ${(err as Error).message}`);
-      process.exit(1);
-    });
-  process.on('SIGTERM', () => void onSignal('SIGTERM'));
-  process.on('SIGINT', () => void onSignal('SIGINT'));
+  onShutdownSignals('web', shutdown);
 }
 
 main().catch((err: unknown) => {
