@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { connectRedis, waitForRedis } from '~/store/redis';
 import { WebSocket, type RawData } from 'ws';
-import { spread, type OnMessage, type SubscriberSet, type System, type Topic } from './fanout';
+import { readyOrClosed, spread, type OnMessage, type SubscriberSet, type System, type Topic } from './fanout';
 import { benchEvent, paddingFor } from './payload';
 import { startBaselineRelay } from './proc';
 
@@ -113,11 +113,5 @@ async function subscribeChannel(
       for (let n = 0; n < (plan[i] ?? 0); n++) ws.send(JSON.stringify({ subscribe: channel }));
     });
   });
-  try {
-    await allAcked;
-  } catch (err) {
-    await set.close();
-    throw err;
-  }
-  return set;
+  return readyOrClosed(set, allAcked);
 }

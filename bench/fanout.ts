@@ -284,3 +284,14 @@ export async function runStep(system: System, cfg: StepConfig): Promise<StepResu
     await sleep(500);
   }
 }
+
+/** Returns the set once it is ready; if it never gets there, closes what was opened and rethrows. */
+export async function readyOrClosed(set: SubscriberSet, ready: Promise<void>): Promise<SubscriberSet> {
+  try {
+    await ready;
+  } catch (err) {
+    await set.close();
+    throw err;
+  }
+  return set;
+}

@@ -8,7 +8,7 @@ import { newUser, TEST_AUTH_SECRET } from '../tests/helpers/auth';
 import { connect } from '../tests/helpers/client';
 import { freshPglite } from '../tests/helpers/databases';
 import { startWeb } from '../tests/helpers/processes';
-import { spread, type OnMessage, type SubscriberSet, type System, type Topic } from './fanout';
+import { readyOrClosed, spread, type OnMessage, type SubscriberSet, type System, type Topic } from './fanout';
 import { EVENT_AGENT, EVENT_TYPE, paddingFor } from './payload';
 
 const ATTACH_TIMEOUT_MS = 60_000;
@@ -111,11 +111,5 @@ async function subscribeRun(
       }
     }
   });
-  try {
-    await allStarted;
-  } catch (err) {
-    await set.close();
-    throw err;
-  }
-  return set;
+  return readyOrClosed(set, allStarted);
 }
