@@ -93,15 +93,16 @@ describe('isolation between users', () => {
     const mallory = await newUser(url, 'Mallory');
     const other = connect(url, mallory.cookie);
     try {
+      // errorOf takes each call's rejection at once: they are batched and fail together.
       const calls = {
-        get: other.client.pipeline.get.query({ runId }),
-        stop: other.client.pipeline.stop.mutate({ runId }),
-        pause: other.client.pipeline.pause.mutate({ runId }),
-        resume: other.client.pipeline.resume.mutate({ runId }),
-        respond: other.client.hitl.respond.mutate({ hitlId, response: 'approve' }),
+        get: errorOf(other.client.pipeline.get.query({ runId })),
+        stop: errorOf(other.client.pipeline.stop.mutate({ runId })),
+        pause: errorOf(other.client.pipeline.pause.mutate({ runId })),
+        resume: errorOf(other.client.pipeline.resume.mutate({ runId })),
+        respond: errorOf(other.client.hitl.respond.mutate({ hitlId, response: 'approve' })),
       };
-      for (const [name, call] of Object.entries(calls)) {
-        expect((await errorOf(call)).code, name).toBe('NOT_FOUND');
+      for (const [name, error] of Object.entries(calls)) {
+        expect((await error).code, name).toBe('NOT_FOUND');
       }
       const sub = await new Promise<string>((resolve) => {
         other.client.pipeline.events.subscribe(
