@@ -6,8 +6,12 @@
  * subscription, as tRPC sends one message per subscription. No validation, no
  * history, no resume, no flow control: what is left is the cost of the fan-out itself.
  *
+ * GET /stats answers the process's memory and the bytes its sockets hold unsent, so
+ * that the benchmark can sample this process as it samples the web's /api/metrics.
+ *
  * Run as its own process (like the real web server): PORT=… REDIS_URL=… node --import tsx bench/baseline-relay.ts
  */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Redis } from 'ioredis';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 
@@ -66,7 +70,17 @@ function dropSocket(ws: WebSocket): void {
   }
 }
 
-const wss = new WebSocketServer({ port, host: '127.0.0.1' });
+/** Memory now, and what the relay has queued for slow sockets (ws's buffers, not the kernel's). */
+function stats(_req: IncomingMessage, res: ServerResponse): void {
+  let bufferedBytes = 0;
+  for (const ws of wss.clients) bufferedBytes += ws.bufferedAmount;
+  const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ rss, heapUsed, heapTotal, external, arrayBuffers, bufferedBytes, sockets: wss.clients.size }));
+}
+
+const server = createServer(stats);
+const wss = new WebSocketServer({ server });
 wss.on('connection', (ws) => {
   ws.on('message', (data) => {
     const channel = subscribeRequest(data);
@@ -82,8 +96,8 @@ wss.on('connection', (ws) => {
   ws.once('close', () => dropSocket(ws));
 });
 
-wss.on('listening', () => {
-  const address = wss.address();
+server.on('listening', () => {
+  const address = server.address();
   const listeningPort = typeof address === 'object' && address !== null ? address.port : port;
   redis
     .ping()
@@ -97,8 +111,10 @@ wss.on('listening', () => {
 const shutdown = () => {
   for (const ws of wss.clients) ws.terminate();
   wss.close();
+  server.close();
   redis.disconnect();
   process.exit(0);
 };
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);
+server.listen(port, '127.0.0.1');

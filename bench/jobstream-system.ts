@@ -13,7 +13,22 @@ import { EVENT_AGENT, EVENT_TYPE, paddingFor } from './payload';
 
 const ATTACH_TIMEOUT_MS = 60_000;
 
-export async function startJobstream(redisUrl: string): Promise<System> {
+/** The web server, its bench user and a publisher's stores: what every jobstream workload needs. */
+export interface JobstreamStack {
+  url: string;
+  port: number;
+  pid: number;
+  /** What the web process printed so far. */
+  output: () => string;
+  cookie: string;
+  userId: string;
+  stores: Stores;
+  /** A run record owned by the bench user, so that its subscriptions are allowed. */
+  createRun(runId: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startJobstreamStack(redisUrl: string, nodeArgs: string[] = []): Promise<JobstreamStack> {
   const keyPrefix = `bench_${randomBytes(4).toString('hex')}`;
   // The embedded database, as a one-machine install runs it.
   const database = freshPglite();
@@ -25,38 +40,55 @@ export async function startJobstream(redisUrl: string): Promise<System> {
     DATABASE_URL: '',
     PGLITE_DATA_DIR: dataDir,
     AUTH_SECRET: TEST_AUTH_SECRET,
-  });
-  // Subscribers are one signed-in user watching their own runs.
-  const user = await newUser(web.url, 'Bench');
-  const me = connect(web.url, user.cookie);
-  const userId = (await me.client.auth.me.query())?.id;
-  await me.close();
-  if (!userId) throw new Error('bench user did not sign in');
-  // The publisher is this process, through the same EventLog.publish the worker calls.
-  const redis = connectRedis(redisUrl, 'bench-publisher');
-  try {
-    await waitForRedis(redis, redisUrl);
-  } catch (err) {
-    redis.disconnect();
+  }, undefined, nodeArgs);
+  const stopWeb = async () => {
     await web.kill9();
     await database.drop();
+  };
+  // The publisher is this process, through the same stores the worker calls.
+  const redis = connectRedis(redisUrl, 'bench-publisher');
+  try {
+    // Subscribers are one signed-in user watching their own runs.
+    const user = await newUser(web.url, 'Bench');
+    const me = connect(web.url, user.cookie);
+    const userId = (await me.client.auth.me.query())?.id;
+    await me.close();
+    if (!userId) throw new Error('bench user did not sign in');
+    await waitForRedis(redis, redisUrl);
+    const stores = createStores(redis, parseEnv({ ...process.env, REDIS_URL: redisUrl, KEY_PREFIX: keyPrefix }));
+    return {
+      url: web.url,
+      port: web.port,
+      pid: web.child.pid ?? -1,
+      output: web.output,
+      cookie: user.cookie,
+      userId,
+      stores,
+      createRun: (runId) => stores.runs.create(runId, userId, pipelineParamsSchema.parse({ query: 'bench' }), 'bench'),
+      async stop() {
+        redis.disconnect();
+        await stopWeb();
+      },
+    };
+  } catch (err) {
+    redis.disconnect();
+    await stopWeb();
     throw err;
   }
-  const stores = createStores(redis, parseEnv({ ...process.env, REDIS_URL: redisUrl, KEY_PREFIX: keyPrefix }));
+}
+
+export async function startJobstream(redisUrl: string): Promise<System> {
+  const stack = await startJobstreamStack(redisUrl);
   return {
     name: 'jobstream',
-    serverPid: web.child.pid ?? -1,
+    serverPid: stack.pid,
     async openTopic(label) {
       const runId = `run_bench_${label}_${randomBytes(4).toString('hex')}`;
       // Subscriptions are to runs that exist (NOT_FOUND otherwise), so make one.
-      await stores.runs.create(runId, userId, pipelineParamsSchema.parse({ query: 'bench' }), 'bench');
-      return runTopic(web.url, user.cookie, stores, runId);
+      await stack.createRun(runId);
+      return runTopic(stack.url, stack.cookie, stack.stores, runId);
     },
-    async stop() {
-      redis.disconnect();
-      await web.kill9();
-      await database.drop();
-    },
+    stop: () => stack.stop(),
   };
 }
 

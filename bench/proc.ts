@@ -15,9 +15,9 @@ export interface Child {
  * Starts the baseline relay as its own process, as the real web server is, so that
  * neither system shares an event loop with the benchmark's publisher and clients.
  */
-export async function startBaselineRelay(redisUrl: string): Promise<Child> {
+export async function startBaselineRelay(redisUrl: string, nodeArgs: string[] = []): Promise<Child> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/baseline-relay.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'bench/baseline-relay.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), REDIS_URL: redisUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -86,3 +86,39 @@ export function readCpuMs(pid: number): number | null {
     return null;
   }
 }
+
+/** Bytes the kernel holds on the connections to one server port, both ends. */
+export interface TcpQueues {
+  /** Server side: written by the server, not yet acknowledged by the peer's kernel. */
+  serverSendBytes: number;
+  /** Client side: arrived, not yet read by the client process. */
+  clientUnreadBytes: number;
+}
+
+/**
+ * Sums the kernel's queues of every established connection to `port` on this
+ * machine, from /proc/net/tcp(6): what a server's sockets hold beyond its own heap.
+ */
+export function readTcpQueues(port: number): TcpQueues | null {
+  const lines: string[] = [];
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    try {
+      lines.push(...readFileSync(table, 'utf8').split('\n').slice(1));
+    } catch {
+      // not Linux, or no IPv6: whatever was read still counts
+    }
+  }
+  if (lines.length === 0) return null;
+  const queues: TcpQueues = { serverSendBytes: 0, clientUnreadBytes: 0 };
+  for (const line of lines) {
+    // sl local rem st tx_queue:rx_queue … ; addresses and queues are hex
+    const [, local, remote, state, txRx] = line.trim().split(/\s+/);
+    if (state !== '01' || !local || !remote || !txRx) continue; // 01: ESTABLISHED
+    const [tx, rx] = txRx.split(':').map((h) => parseInt(h, 16));
+    if (portOf(local) === port) queues.serverSendBytes += tx ?? 0;
+    else if (portOf(remote) === port) queues.clientUnreadBytes += rx ?? 0;
+  }
+  return queues;
+}
+
+const portOf = (address: string) => parseInt(address.slice(address.lastIndexOf(':') + 1), 16);

@@ -1,14 +1,19 @@
 /**
- * npm run bench — fan-out benchmark: our stack against a raw `ws` + ioredis relay
- * doing the same fan-out, side by side on this machine, at 1, 100 and 1,000
- * subscribers of one run, with ~1 KB events. Prints a table and writes
- * bench/results/fanout-<timestamp>.json and fanout-latest.json.
+ * npm run bench — two workloads, each our stack against a raw `ws` + ioredis relay,
+ * side by side on this machine, against one throwaway Redis:
+ *
+ *   --workload / BENCH_WORKLOAD  fanout, frames or all (default all: fan-out, then frames)
+ *
+ * fanout: events of one run to 1, 100 and 1,000 subscribers, with ~1 KB events.
+ * Prints a table and writes bench/results/fanout-<timestamp>.json and fanout-latest.json.
+ * frames: live browser frames to fast and slow viewers; see bench/frames-run.ts for
+ * what it measures and its options.
  *
  * Both servers run as their own processes against one throwaway Redis; this process
  * publishes (jobstream: EventLog.publish, the worker's path; baseline: PUBLISH) and
  * holds every subscriber, so both systems are timed on one clock.
  *
- * Options, as --name=value or environment variable:
+ * fan-out options, as --name=value or environment variable:
  *   --subscribers / BENCH_SUBSCRIBERS  counts to run (default 1,100,1000)
  *   --events      / BENCH_EVENTS       load-phase events: one number, or one per count
  *                                      (default 10000 below 100 subscribers, 2000 below 1,000, 500 from 1,000)
@@ -20,40 +25,14 @@
 import { startRedis } from '../tests/helpers/processes';
 import { startBaseline } from './baseline-system';
 import { runStep, SUBSCRIPTIONS_PER_SOCKET, type StepConfig, type StepResult, type System } from './fanout';
+import { runFramesWorkload } from './frames-run';
 import { startJobstream } from './jobstream-system';
+import { oneOf, option, perStep, positiveInts, single } from './options';
 import { EVENT_BYTES } from './payload';
 import { machineInfo, ratioLine, ratiosOf, tableHeader, tableRow, writeReport, type Ratios, type Report } from './report';
 
 interface Options {
   steps: StepConfig[];
-}
-
-function option(flag: string, envName: string): string | undefined {
-  const arg = process.argv.find((a) => a.startsWith(`--${flag}=`));
-  return arg ? arg.slice(flag.length + 3) : process.env[envName];
-}
-
-function positiveInts(raw: string, name: string): number[] {
-  const values = raw.split(',').map((v) => Number(v.trim()));
-  if (values.length === 0 || values.some((v) => !Number.isInteger(v) || v < 1)) {
-    throw new Error(`${name}: expected positive whole numbers separated by commas, got "${raw}"`);
-  }
-  return values;
-}
-
-/** One value for every step, one per subscriber count, or the default for that count. */
-function perStep(flag: string, envName: string, counts: number[], fallback: (subscribers: number) => number): number[] {
-  const raw = option(flag, envName);
-  if (raw === undefined) return counts.map(fallback);
-  const values = positiveInts(raw, flag);
-  if (values.length === 1) return counts.map(() => values[0] ?? 1);
-  if (values.length !== counts.length) throw new Error(`${flag}: give one value or ${counts.length} (one per subscriber count)`);
-  return values;
-}
-
-function single(flag: string, envName: string, fallback: number): number {
-  const raw = option(flag, envName);
-  return raw === undefined ? fallback : (positiveInts(raw, flag)[0] ?? fallback);
 }
 
 function readOptions(): Options {
@@ -109,39 +88,54 @@ async function runAll(opts: Options, ours: System, base: System) {
   return { results, ratios };
 }
 
-async function main(): Promise<void> {
+type Stop = () => Promise<unknown>;
+
+/** Starts both fan-out servers (stopped again via `track`), runs every step, writes the report. */
+async function runFanoutWorkload(redisUrl: string, track: (stop: Stop) => void): Promise<void> {
   const opts = readOptions();
   const startedAt = new Date().toISOString();
-  const stops: (() => Promise<unknown>)[] = [];
-  const stopAll = async () => {
-    for (const stop of stops.splice(0).reverse()) await stop().catch(() => undefined);
+  const ours = await startJobstream(redisUrl);
+  track(() => ours.stop());
+  const base = await startBaseline(redisUrl);
+  track(() => base.stop());
+
+  const { results, ratios } = await runAll(opts, ours, base);
+  const report: Report = {
+    benchmark: 'fanout',
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    machine: machineInfo(),
+    config: {
+      steps: opts.steps,
+      eventBytes: EVENT_BYTES,
+      subscriptionsPerSocket: SUBSCRIPTIONS_PER_SOCKET,
+      notes: NOTES,
+    },
+    results,
+    ratios,
+  };
+  console.log(`\nwrote ${writeReport(report)} (and fanout-latest.json)`);
+}
+
+const WORKLOADS = ['fanout', 'frames', 'all'] as const;
+
+async function main(): Promise<void> {
+  const workload = oneOf('workload', 'BENCH_WORKLOAD', WORKLOADS, 'all');
+  const stops: Stop[] = [];
+  const track = (stop: Stop) => void stops.push(stop);
+  /** Stops what was started after the first `keep` entries, newest first. */
+  const stopAll = async (keep = 0) => {
+    for (const stop of stops.splice(keep).reverse()) await stop().catch(() => undefined);
   };
   // Ctrl-C must not leave a redis-server or a web server behind.
   process.once('SIGINT', () => void stopAll().finally(() => process.exit(130)));
   try {
     const redis = await startRedis();
-    stops.push(() => redis.kill9());
-    const ours = await startJobstream(redis.url);
-    stops.push(() => ours.stop());
-    const base = await startBaseline(redis.url);
-    stops.push(() => base.stop());
-
-    const { results, ratios } = await runAll(opts, ours, base);
-    const report: Report = {
-      benchmark: 'fanout',
-      startedAt,
-      finishedAt: new Date().toISOString(),
-      machine: machineInfo(),
-      config: {
-        steps: opts.steps,
-        eventBytes: EVENT_BYTES,
-        subscriptionsPerSocket: SUBSCRIPTIONS_PER_SOCKET,
-        notes: NOTES,
-      },
-      results,
-      ratios,
-    };
-    console.log(`\nwrote ${writeReport(report)} (and fanout-latest.json)`);
+    track(() => redis.kill9());
+    // Each workload gets servers of its own: memory and caches left by one must not weigh on the next.
+    if (workload !== 'frames') await runFanoutWorkload(redis.url, track).finally(() => stopAll(1));
+    if (workload === 'all') console.log('');
+    if (workload !== 'fanout') await runFramesWorkload(redis.url, track).finally(() => stopAll(1));
   } finally {
     await stopAll();
   }

@@ -69,6 +69,27 @@ const envSchema = z.object({
   WORKER_SHUTDOWN_GRACE_MS: int(10_000, 0),
   WORKER_HEARTBEAT_MS: int(5_000, 100),
   AGENT_STEP_DELAY_MS: int(250, 0),
+
+  /** Serve the offline sandbox job board at /sandbox (postings, application forms). */
+  SANDBOX_ENABLED: z.enum(['true', 'false'], { error: 'SANDBOX_ENABLED must be true or false' }).default('true').transform((v) => v === 'true'),
+  /** Greenhouse's public job board API; boards come from each profile's jobSources. */
+  GREENHOUSE_API_URL: z.url('GREENHOUSE_API_URL must be a URL').default('https://boards-api.greenhouse.io/v1/boards'),
+  /** Lever's public postings API. */
+  LEVER_API_URL: z.url('LEVER_API_URL must be a URL').default('https://api.lever.co/v0/postings'),
+  /** How long a job source or posting fetch may take. */
+  SOURCE_TIMEOUT_MS: int(15_000, 100),
+  /** An OpenAI-compatible endpoint (…/v1); unset, the agents use their deterministic engines. */
+  LLM_BASE_URL: z.url('LLM_BASE_URL must be a URL such as https://api.openai.com/v1').optional(),
+  LLM_API_KEY: z.string().optional(),
+  LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  LLM_TIMEOUT_MS: int(60_000, 100),
+  /** The Chromium the applier drives (Debian's package by default). */
+  BROWSER_EXECUTABLE_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  /** Live browser view: frames per second and JPEG quality (1–100). */
+  BROWSER_FPS: int(5, 1).refine((n) => n <= 30, 'BROWSER_FPS: at most 30'),
+  BROWSER_JPEG_QUALITY: int(50, 1).refine((n) => n <= 100, 'BROWSER_JPEG_QUALITY: 1 to 100'),
+  /** How long the applier waits for a page or an element before it gives up on that step. */
+  BROWSER_STEP_TIMEOUT_MS: int(15_000, 500),
 });
 
 export type Env = z.infer<typeof envSchema> & { APP_URL: string };

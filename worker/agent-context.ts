@@ -1,11 +1,41 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import type { Env } from '~/env';
 import type { Agent, EventData, EventType, NewEvent } from '~/shared/events';
 import type { PipelineParams, Stage } from '~/shared/pipeline';
+import type { ProfileFields } from '~/shared/profile';
+import type { ApplicationLedger } from '~/store/application-ledger';
+import type { LiveView } from './browser/frame-streamer';
+import type { LlmClient } from './llm/types';
 
 export interface HitlAskOptions {
   /** How long to wait before applying `default` (HITL_TIMEOUT_MS when left out). */
   timeoutMs?: number;
   /** What the agent does when nobody answers in time; null means "no answer". */
   default: string | null;
+  /**
+   * Publishes the agent's own event about the question (resume_review,
+   * applier_draft_ready…) with its id, after the question is stored and before
+   * hitl_request goes out, so that a viewer sees what is asked about first.
+   */
+  announce?: (hitlId: string) => Promise<void>;
+}
+
+/** The settings agents read; the rest of the environment stays with the job runner. */
+export type AgentSettings = Pick<
+  Env,
+  | 'GREENHOUSE_API_URL'
+  | 'LEVER_API_URL'
+  | 'SOURCE_TIMEOUT_MS'
+  | 'BROWSER_EXECUTABLE_PATH'
+  | 'BROWSER_FPS'
+  | 'BROWSER_JPEG_QUALITY'
+  | 'BROWSER_STEP_TIMEOUT_MS'
+>;
+
+/** The user's resume as a file, when they uploaded one. */
+export interface ResumeFile {
+  fileName: string;
+  bytes: Buffer;
 }
 
 export interface HitlAnswer {
@@ -19,7 +49,26 @@ export interface HitlAnswer {
  */
 export interface AgentContext {
   readonly runId: string;
+  readonly userId: string;
   readonly params: PipelineParams;
+  /** The user's profile as it was when the run started. */
+  readonly profile: ProfileFields;
+  /** The uploaded resume PDF, if any (loaded on first use). */
+  resumeFile(): Promise<ResumeFile | null>;
+  /** The chat model, when LLM_BASE_URL is set; agents fall back to their deterministic engines otherwise. */
+  readonly llm: LlmClient | null;
+  readonly settings: AgentSettings;
+  /**
+   * The run's browser context (one Chromium per run, started on first use). A stop
+   * closes it, so a page action in flight fails at once.
+   */
+  browser(): Promise<BrowserContext>;
+  /** Streams a page to the run's viewers at BROWSER_FPS (live frames, never stored) until stopped. */
+  liveView(page: Page): Promise<LiveView>;
+  /** Jobs this user has applied to, shared by every worker: claim before submitting, record after. */
+  readonly applications: ApplicationLedger;
+  /** Jobs the database says were submitted before this run started. */
+  readonly appliedJobUrls: ReadonlySet<string>;
   /** Aborts when the user stops the run (or the worker hands it back). */
   readonly signal: AbortSignal;
   emit<T extends EventType>(type: T, message: string, data: EventData<T>): Promise<void>;
@@ -41,6 +90,15 @@ export interface AgentContext {
 
 export interface RunScope {
   runId: string;
+  userId: string;
+  profile: ProfileFields;
+  resumeFile: () => Promise<ResumeFile | null>;
+  llm: LlmClient | null;
+  settings: AgentSettings;
+  browser: () => Promise<BrowserContext>;
+  liveView: (page: Page) => Promise<LiveView>;
+  applications: ApplicationLedger;
+  appliedJobUrls: ReadonlySet<string>;
   appUrl: string;
   stepDelayMs: number;
   params: PipelineParams;
@@ -55,7 +113,16 @@ export interface RunScope {
 export function agentContext(scope: RunScope, agent: Agent, stage: Stage): AgentContext {
   return {
     runId: scope.runId,
+    userId: scope.userId,
     params: scope.params,
+    profile: scope.profile,
+    resumeFile: scope.resumeFile,
+    llm: scope.llm,
+    settings: scope.settings,
+    browser: scope.browser,
+    liveView: scope.liveView,
+    applications: scope.applications,
+    appliedJobUrls: scope.appliedJobUrls,
     signal: scope.signal,
     emit: (type, message, data) => scope.publish({ runId: scope.runId, type, agent, message, data } as NewEvent),
     hitl: { ask: (question, context, options, opts) => scope.ask(agent, question, context, options, opts) },

@@ -44,6 +44,14 @@ export async function askHuman(
     timeoutMs,
   });
   const settled = waitForSettlement(deps, hitlId, timeoutMs, run.signal);
+  try {
+    await opts.announce?.(hitlId);
+  } catch (err) {
+    // Nobody saw the question; withdraw it so it never waits in the user's inbox.
+    settled.catch(() => undefined);
+    await deps.store.settle(hitlId, 'cancelled', null, 'system').catch(() => undefined);
+    throw err;
+  }
   await deps.publish({
     runId: run.runId,
     type: 'hitl_request',

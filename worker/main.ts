@@ -4,10 +4,13 @@ import { QueueEvents, Worker } from 'bullmq';
 import { env } from '~/env';
 import { onShutdownSignals } from '~/shutdown-signals';
 import { createStores, type Stores } from '~/store';
-import { bullPrefix, type PipelineJobData } from '~/store/queue';
+import { bullPrefix, createPipelineQueue, type PipelineJobData } from '~/store/queue';
 import { connectRedis, redactUrl, waitForRedis } from '~/store/redis';
 import type { RunControl } from './run-control';
+import { closeAllBrowsers } from './browser/run-browser';
+import { createLlmClient } from './llm';
 import { processPipelineJob } from './run-job';
+import { reportQueuedJobs, type TaskEventDeps } from './task-events';
 import { WorkerBus } from './worker-bus';
 
 /**
@@ -28,9 +31,11 @@ async function main(): Promise<void> {
   const connection = { url: config.REDIS_URL };
   const prefix = bullPrefix(stores.keys);
 
+  const llm = createLlmClient(config);
+  const tasks: TaskEventDeps = { redis, stores, ttlSeconds: config.RUN_TTL_SECONDS };
   const worker = new Worker<PipelineJobData>(
     stores.keys.queueName,
-    (job, token) => processPipelineJob({ env: config, stores, bus, workerId, active }, job, token ?? ''),
+    (job, token) => processPipelineJob({ env: config, stores, bus, workerId, active, tasks, llm }, job, token ?? ''),
     {
       connection,
       prefix,
@@ -51,6 +56,9 @@ async function main(): Promise<void> {
       console.error(`[worker] could not close abandoned run ${jobId}: ${(err as Error).message}`);
     });
   });
+
+  const queue = createPipelineQueue(stores.keys, connection);
+  reportQueuedJobs(tasks, queueEvents, queue);
 
   await stores.notifier.alert({ severity: 'info', source: 'worker', message: `Worker ${workerId} is online` });
   const beat = () => void stores.workers.beat(workerId).catch(() => undefined);
@@ -76,6 +84,8 @@ async function main(): Promise<void> {
     await closed;
     clearTimeout(grace);
     await queueEvents.close();
+    await queue.close();
+    await closeAllBrowsers();
     await stores.workers.leave(workerId).catch(() => undefined);
     redis.disconnect();
     subscriber.disconnect();

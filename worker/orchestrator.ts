@@ -1,15 +1,17 @@
 import type { EventData } from '~/shared/events';
 import { agentContext, type RunScope } from './agent-context';
 import { analyst } from './agents/analyst';
-import { applier } from './agents/applier';
+import { applier, type ApplierOutcome } from './agents/applier';
 import { scout } from './agents/scout';
+import { prepareDocuments } from './application-documents';
 
 const DEFAULT_MAX_APPLICATIONS = 5;
 
 /**
- * The pipeline: scout, analyst, then (with autoApply) the applier. Each stage runs
- * through its own AgentContext; progress is split 0–10 / 10–60 / 60–100. The job
- * runner publishes the final event, after recording the run's outcome.
+ * The pipeline: scout, analyst, then for the best matches the optional document
+ * stages (company research, tailored resume, cover letter) and, with autoApply, the
+ * applier. Progress: scout 0–10, analyst 10–50, documents 50–70, applier 70–100.
+ * The job runner publishes the final event, after recording the run's outcome.
  */
 export type PipelineSummary = EventData<'pipeline_complete'>;
 
@@ -25,25 +27,23 @@ export async function runPipeline(scope: RunScope, attempt: number): Promise<Pip
   const jobs = await scout(scoutCtx);
   await scoutCtx.progress(10);
 
-  const scored = await analyst(agentContext(scope, 'analyst', 'analyst'), jobs, { from: 10, to: 60 });
-  const qualified = scored
+  const scored = await analyst(agentContext(scope, 'analyst', 'analyst'), jobs, { from: 10, to: 50 });
+  const shortlist = scored
     .filter((j) => j.matchScore >= params.minMatchScore)
-    .sort((a, b) => b.matchScore - a.matchScore);
+    .sort((a, b) => b.matchScore - a.matchScore)
+    .slice(0, params.maxApplications ?? DEFAULT_MAX_APPLICATIONS);
 
-  const applied =
-    params.autoApply && qualified.length > 0
-      ? await applier(
-          agentContext(scope, 'applier', 'applier'),
-          qualified.slice(0, params.maxApplications ?? DEFAULT_MAX_APPLICATIONS),
-          { from: 60, to: 100 },
-        )
+  const documentsFor = await prepareDocuments(scope, shortlist, { from: 50, to: params.autoApply ? 70 : 100 });
+  const applied: ApplierOutcome =
+    params.autoApply && shortlist.length > 0
+      ? await applier(agentContext(scope, 'applier', 'applier'), shortlist, documentsFor, { from: 70, to: 100 })
       : { drafted: 0, submitted: 0, failed: 0 };
 
   await agentContext(scope, 'system', 'done').progress(100);
   return {
     jobsFound: jobs.length,
     jobsAnalyzed: scored.length,
-    jobsQualified: qualified.length,
+    jobsQualified: scored.filter((j) => j.matchScore >= params.minMatchScore).length,
     applicationsDrafted: applied.drafted,
     applicationsSubmitted: applied.submitted,
     durationMs: Date.now() - started,

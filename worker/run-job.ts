@@ -2,12 +2,17 @@ import { WaitingError, type Job } from 'bullmq';
 import type { Env } from '~/env';
 import type { NewEvent } from '~/shared/events';
 import type { RunStatus, RunSummary, Stage } from '~/shared/pipeline';
+import type { ProfileFields } from '~/shared/profile';
 import type { Stores } from '~/store';
 import type { PipelineJobData } from '~/store/queue';
-import type { RunScope } from './agent-context';
+import type { AgentSettings, RunScope } from './agent-context';
+import { streamPage } from './browser/frame-streamer';
+import { runBrowser, type RunBrowser } from './browser/run-browser';
 import { askHuman } from './hitl';
+import type { LlmClient } from './llm/types';
 import { runPipeline } from './orchestrator';
 import { HandedBack, RunControl, StopRequested } from './run-control';
+import { announceQueued, type TaskEventDeps } from './task-events';
 import type { WorkerBus } from './worker-bus';
 
 export interface JobRunnerDeps {
@@ -17,6 +22,9 @@ export interface JobRunnerDeps {
   workerId: string;
   /** Runs this worker holds, so that shutdown can hand them back. */
   active: Map<string, RunControl>;
+  tasks: TaskEventDeps;
+  /** The chat model when LLM_BASE_URL is set. */
+  llm: LlmClient | null;
 }
 
 /**
@@ -35,6 +43,8 @@ export async function processPipelineJob(deps: JobRunnerDeps, job: Job<PipelineJ
   };
   const jobId = job.id ?? runId;
 
+  const waitedMs = Math.max(0, Date.now() - job.timestamp);
+  await announceQueued(deps.tasks, runId, attempt, `Pipeline was queued for ${(waitedMs / 1000).toFixed(1)} s`);
   if (attempt > 1) await recoverFromLostWorker(deps, run, attempt, publish);
   const started = await stores.runs.transition(runId, ['queued', 'running', 'paused'], 'running', {
     startedAt: new Date().toISOString(),
@@ -55,6 +65,7 @@ export async function processPipelineJob(deps: JobRunnerDeps, job: Job<PipelineJ
         .catch(() => undefined),
   });
   deps.active.set(runId, control);
+  const browser = runBrowser(deps.env.BROWSER_EXECUTABLE_PATH, control.signal);
   const startedAt = Date.now();
   let stage: Stage = 'queued';
   try {
@@ -67,7 +78,9 @@ export async function processPipelineJob(deps: JobRunnerDeps, job: Job<PipelineJ
       message: `Worker picked up the run (attempt ${attempt})`,
       data: { jobId, attempt, workerId: deps.workerId },
     });
-    const scope = createRunScope(deps, run, control, publish, (s) => (stage = s));
+    const inputs = await stores.inputs.profile(runId);
+    if (!inputs) throw new Error('the profile this run started with is no longer stored; start a new run');
+    const scope = createRunScope(deps, run, control, publish, (s) => (stage = s), { ...inputs, browser });
     const summary = await runPipeline(scope, attempt);
     await finish(deps, run, 'completed', publish, [
       { runId, type: 'task_complete', agent: 'task', message: 'Job complete', data: { jobId, durationMs: Date.now() - startedAt } },
@@ -83,7 +96,7 @@ export async function processPipelineJob(deps: JobRunnerDeps, job: Job<PipelineJ
       return;
     }
     if (reason instanceof HandedBack) {
-      await handBack(deps, job, token, runId, publish);
+      await handBack(deps, job, token, runId, attempt);
       notifyStatus(deps, run, 'queued');
       throw new WaitingError();
     }
@@ -94,6 +107,7 @@ export async function processPipelineJob(deps: JobRunnerDeps, job: Job<PipelineJ
     ]);
     throw err;
   } finally {
+    await browser.close();
     stopWatching();
     deps.active.delete(runId);
   }
@@ -105,13 +119,31 @@ function createRunScope(
   control: RunControl,
   publish: (event: NewEvent) => Promise<void>,
   onStage: (stage: Stage) => void,
+  inputs: { profile: ProfileFields; appliedJobUrls: string[]; browser: RunBrowser },
 ): RunScope {
   const { stores, env } = deps;
   const { runId, userId, params } = run;
   let lastProgress = -1;
+  let frameNumber = 0;
   return {
     runId,
+    userId,
     params,
+    profile: inputs.profile,
+    resumeFile: () => stores.inputs.resume(runId),
+    llm: deps.llm,
+    settings: agentSettings(env),
+    browser: () => inputs.browser.context(),
+    liveView: (page) =>
+      streamPage(page, {
+        runId,
+        fps: env.BROWSER_FPS,
+        jpegQuality: env.BROWSER_JPEG_QUALITY,
+        nextFrameNumber: () => ++frameNumber,
+        publish: (frame) => stores.frames.publish(frame),
+      }),
+    applications: stores.applications,
+    appliedJobUrls: new Set(inputs.appliedJobUrls),
     appUrl: env.APP_URL,
     stepDelayMs: env.AGENT_STEP_DELAY_MS,
     signal: control.signal,
@@ -151,6 +183,18 @@ function createRunScope(
       await stores.runs.setProgress(runId, stage, value);
       await publish({ runId, type: 'task_progress', agent: 'task', message: `${value}%`, data: { jobId: runId, progress: value, stage } });
     },
+  };
+}
+
+function agentSettings(env: Env): AgentSettings {
+  return {
+    GREENHOUSE_API_URL: env.GREENHOUSE_API_URL,
+    LEVER_API_URL: env.LEVER_API_URL,
+    SOURCE_TIMEOUT_MS: env.SOURCE_TIMEOUT_MS,
+    BROWSER_EXECUTABLE_PATH: env.BROWSER_EXECUTABLE_PATH,
+    BROWSER_FPS: env.BROWSER_FPS,
+    BROWSER_JPEG_QUALITY: env.BROWSER_JPEG_QUALITY,
+    BROWSER_STEP_TIMEOUT_MS: env.BROWSER_STEP_TIMEOUT_MS,
   };
 }
 
@@ -203,14 +247,8 @@ async function recoverFromLostWorker(
   });
 }
 
-async function handBack(
-  deps: JobRunnerDeps,
-  job: Job<PipelineJobData>,
-  token: string,
-  runId: string,
-  publish: (event: NewEvent) => Promise<void>,
-): Promise<void> {
+async function handBack(deps: JobRunnerDeps, job: Job<PipelineJobData>, token: string, runId: string, attempt: number): Promise<void> {
   await deps.stores.runs.transition(runId, ['running', 'paused'], 'queued', { handoff: '1' });
-  await publish({ runId, type: 'task_queued', agent: 'task', message: 'Worker shutting down; run handed back to the queue', data: { jobId: job.id ?? runId, queue: deps.stores.keys.queueName } });
+  await announceQueued(deps.tasks, runId, attempt + 1, 'Worker shutting down; run handed back to the queue');
   await job.moveToWait(token);
 }

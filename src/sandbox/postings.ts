@@ -1,88 +1,103 @@
-/**
- * The sandbox job board's postings: generated deterministically (same seed, same
- * board), so the product can be demonstrated and tested offline.
- */
+import { COMPANIES } from './catalog/companies';
+import { BENEFITS } from './catalog/benefits';
+import { LOCATIONS, type Location } from './catalog/locations';
+import { ROLE_FAMILIES, type RoleFamily } from './catalog/roles';
+import { describePosting, sectionsToText, type PostingSection, type Seniority } from './description';
+import { type LayoutName, layoutNames } from './forms/layout-names';
+import { type Random, between, hashString, pick, pickSome, seededRandom, weighted } from './random';
+
+export type { PostingSection, Seniority } from './description';
+export { searchPostings } from './search';
+
+/** One posting on the sandbox board. */
 export interface Posting {
   id: string;
   title: string;
   company: string;
+  companyAbout: string;
   location: string;
   remote: boolean;
+  /** Finishes "Are you legally authorized to work in …?". */
+  workCountry: string;
   salaryMin: number;
   salaryMax: number;
+  currency: string;
+  /** ISO 8601. */
+  postedAt: string;
+  layout: LayoutName;
+  seniority: Seniority;
+  team: string;
+  /** The core skills as the posting spells them ("PostgreSQL", "CI/CD"). */
   skills: string[];
-  seniority: 'junior' | 'mid' | 'senior' | 'staff';
+  sections: PostingSection[];
+  /** Plain text of the sections, separated by blank lines. */
   description: string;
 }
 
-const ROLES: { title: string; skills: string[] }[] = [
-  { title: 'Python Developer', skills: ['python', 'django', 'postgresql', 'rest', 'docker'] },
-  { title: 'Backend Engineer', skills: ['go', 'postgresql', 'kubernetes', 'grpc', 'redis'] },
-  { title: 'Frontend Engineer', skills: ['typescript', 'react', 'css', 'next.js', 'testing'] },
-  { title: 'Full Stack Engineer', skills: ['typescript', 'react', 'node.js', 'postgresql', 'aws'] },
-  { title: 'Data Engineer', skills: ['python', 'spark', 'airflow', 'sql', 'kafka'] },
-  { title: 'Machine Learning Engineer', skills: ['python', 'pytorch', 'mlops', 'sql', 'docker'] },
-  { title: 'DevOps Engineer', skills: ['kubernetes', 'terraform', 'aws', 'linux', 'ci/cd'] },
-  { title: 'Site Reliability Engineer', skills: ['linux', 'prometheus', 'kubernetes', 'go', 'incident response'] },
-  { title: 'Mobile Developer', skills: ['kotlin', 'swift', 'react native', 'rest', 'testing'] },
-  { title: 'Security Engineer', skills: ['threat modeling', 'python', 'aws', 'siem', 'linux'] },
-  { title: 'Data Scientist', skills: ['python', 'statistics', 'sql', 'pandas', 'experimentation'] },
-  { title: 'Platform Engineer', skills: ['go', 'kubernetes', 'terraform', 'observability', 'aws'] },
-];
-const COMPANIES = [
-  'Northwind Labs', 'Acme Analytics', 'Blue Harbor', 'Cobalt Systems', 'Driftwood AI', 'Evergreen Health',
-  'Fjord Finance', 'Granite Robotics', 'Helix Bio', 'Ionic Energy', 'Juniper Logistics', 'Kestrel Games',
-  'Lumen Retail', 'Meridian Travel', 'Nimbus Cloud', 'Orchid Media',
-];
-const LOCATIONS = ['Remote', 'Berlin', 'London', 'New York', 'San Francisco', 'Toronto', 'Amsterdam', 'Austin'];
-const SENIORITY: Posting['seniority'][] = ['junior', 'mid', 'senior', 'staff'];
+export const DEFAULT_POSTING_COUNT = 252;
+export const DEFAULT_SEED = 42;
+/** Postings are dated relative to this instant, never to the clock, so the board never drifts. */
+export const BOARD_EPOCH = Date.UTC(2026, 2, 2, 9, 0, 0);
+const HOUR_MS = 3600 * 1000;
 
-/** A small deterministic PRNG (mulberry32), so the board is the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+const SENIORITY_WEIGHTS: readonly (readonly [Seniority, number])[] = [
+  ['junior', 15],
+  ['mid', 30],
+  ['senior', 30],
+  ['staff', 12],
+  ['lead', 13],
+];
+const BASE_SALARY_USD: Readonly<Record<Seniority, number>> = { junior: 70_000, mid: 100_000, senior: 140_000, staff: 180_000, lead: 170_000 };
+const TITLE_PREFIX: Readonly<Record<Seniority, string>> = { junior: 'Junior ', mid: '', senior: 'Senior ', staff: 'Staff ', lead: 'Lead ' };
+
+/** The layout follows from the id alone, so a posting keeps its form across board sizes and seeds. */
+export function layoutForId(id: string): LayoutName {
+  return layoutNames[hashString(id) % layoutNames.length] ?? 'classic';
+}
+
+function salaryFor(rand: Random, family: RoleFamily, seniority: Seniority, location: Location) {
+  const usd = BASE_SALARY_USD[seniority] + family.salaryOffset + between(rand, 0, 20) * 1000;
+  const round = (n: number) => Math.round(n / location.payStep) * location.payStep;
+  const min = round(usd * location.payFactor);
+  const max = round((usd + between(rand, 20, 40) * 1000) * location.payFactor);
+  return { min, max, currency: location.currency };
+}
+
+function generatePosting(rand: Random, index: number): Posting {
+  const id = String(1000 + index);
+  const family = weighted(rand, ROLE_FAMILIES.map((f) => [f, f.weight] as const));
+  const stack = pick(rand, family.stacks);
+  const seniority = weighted(rand, SENIORITY_WEIGHTS);
+  const location = weighted(rand, LOCATIONS.map((l) => [l, l.weight] as const));
+  const company = pick(rand, COMPANIES);
+  const team = pick(rand, family.teams);
+  const title = `${TITLE_PREFIX[seniority]}${pick(rand, [...family.titles, ...(stack.titles ?? [])])}`;
+  const salary = salaryFor(rand, family, seniority, location);
+  const benefits = pickSome(rand, BENEFITS, between(rand, 4, 6));
+  const sections = describePosting(rand, { title, company, location, family, stack, team, seniority, salary, benefits });
+  return {
+    id,
+    title,
+    company: company.name,
+    companyAbout: company.about,
+    location: location.label,
+    remote: location.remote,
+    workCountry: location.workCountry,
+    salaryMin: salary.min,
+    salaryMax: salary.max,
+    currency: salary.currency,
+    postedAt: new Date(BOARD_EPOCH - between(rand, 1, 45 * 24) * HOUR_MS).toISOString(),
+    layout: layoutForId(id),
+    seniority,
+    team,
+    skills: [...stack.skills],
+    sections,
+    description: sectionsToText(sections),
   };
 }
 
-const pick = <T>(rand: () => number, items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
-
-export function generatePostings(count = 240, seed = 42): Posting[] {
-  const rand = prng(seed);
-  return Array.from({ length: count }, (_, i) => {
-    const role = pick(rand, ROLES);
-    const seniority = pick(rand, SENIORITY);
-    const location = pick(rand, LOCATIONS);
-    const base = 60_000 + SENIORITY.indexOf(seniority) * 30_000 + Math.floor(rand() * 20) * 1000;
-    const title = `${seniority === 'mid' ? '' : `${seniority[0]?.toUpperCase()}${seniority.slice(1)} `}${role.title}`;
-    const company = pick(rand, COMPANIES);
-    return {
-      id: String(1000 + i),
-      title,
-      company,
-      location,
-      remote: location === 'Remote' || rand() < 0.2,
-      salaryMin: base,
-      salaryMax: base + 25_000,
-      skills: role.skills,
-      seniority,
-      description:
-        `${company} is hiring a ${title}. You will build and run production systems with ` +
-        `${role.skills.slice(0, -1).join(', ')} and ${role.skills.at(-1)}.`,
-    };
-  });
-}
-
-/** Postings whose text contains every word of the query, in the given location. */
-export function searchPostings(postings: readonly Posting[], query: string, location: string): Posting[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const where = location.trim().toLowerCase();
-  return postings.filter((p) => {
-    const text = `${p.title} ${p.company} ${p.description} ${p.skills.join(' ')}`.toLowerCase();
-    const inPlace = !where || where === 'anywhere' || p.location.toLowerCase() === where || (where === 'remote' && p.remote);
-    return inPlace && words.every((w) => text.includes(w));
-  });
+/** The board: the same postings, in the same order, for the same count and seed. */
+export function generatePostings(count = DEFAULT_POSTING_COUNT, seed = DEFAULT_SEED): Posting[] {
+  const rand = seededRandom(seed);
+  return Array.from({ length: count }, (_, i) => generatePosting(rand, i));
 }

@@ -6,6 +6,7 @@ import { databaseTarget, openDatabase } from '~/db';
 import { env } from '~/env';
 import { onShutdownSignals } from '~/shutdown-signals';
 import { projectRoot } from '~/project-root';
+import { handleSandbox } from '~/sandbox/http-handler';
 import { createStores } from '~/store';
 import { createPipelineQueue } from '~/store/queue';
 import { connectRedis, redactUrl, waitForRedis } from '~/store/redis';
@@ -21,6 +22,7 @@ import { handleHealth, handleMetrics } from './http/routes';
 import { createMetrics } from './metrics';
 import { takeNextUpgradeHandler } from './realtime/next-upgrade';
 import { ChannelHub } from './realtime/channel-hub';
+import { FrameHub } from './realtime/frame-hub';
 import { RunFeedHub } from './realtime/run-feed-hub';
 import { attachRealtime } from './realtime/ws-server';
 import { createServerServices } from './services';
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
     (n) => metrics.eventsArchived.inc(n),
   );
   await archiver.start();
+  const channels = new ChannelHub(subscriber);
   const services = createServerServices({
     env: config,
     redis,
@@ -70,7 +73,8 @@ async function main(): Promise<void> {
     stores,
     queue: createPipelineQueue(stores.keys, { url: config.REDIS_URL }),
     hub: new RunFeedHub(subscriber, stores.log, stores.keys, metrics),
-    channels: new ChannelHub(subscriber),
+    channels,
+    frames: new FrameHub(channels, stores.frames, stores.keys),
     metrics,
   });
 
@@ -96,6 +100,9 @@ async function main(): Promise<void> {
     if (path.startsWith('/api/auth/')) return handleAuthRequest(req, res, services.authOptions);
     if (path === '/api/health') return handleHealth(services, req, res);
     if (path === '/api/metrics') return handleMetrics(services, req, res);
+    if (config.SANDBOX_ENABLED && (path === '/sandbox' || path.startsWith('/sandbox/'))) {
+      return handleSandbox(req, res, { appUrl: config.APP_URL, redis, keyPrefix: stores.keys.prefix });
+    }
     return handleNext(req, res);
   };
   const server = createServer((req, res) => {

@@ -1,10 +1,13 @@
 import type { Redis } from 'ioredis';
 import type { Env } from '~/env';
+import { ApplicationLedger } from './application-ledger';
 import { ControlBus } from './control';
 import { EventLog } from './event-log';
+import { FrameStore } from './frames';
 import { HitlStore } from './hitl-store';
 import { Notifier } from './notifier';
 import { redisKeys } from './keys';
+import { RunInputsStore } from './run-inputs';
 import { RunStore } from './run-store';
 import { WorkerRegistry } from './worker-registry';
 
@@ -19,6 +22,9 @@ export function createStores(redis: Redis, env: Env) {
     control: new ControlBus(redis, keys, env.RUN_TTL_SECONDS),
     workers: new WorkerRegistry(redis, keys),
     notifier: new Notifier(redis, keys),
+    frames: new FrameStore(redis, keys),
+    inputs: new RunInputsStore(redis, keys, env.RUN_TTL_SECONDS),
+    applications: new ApplicationLedger(redis, keys),
   };
 }
 

@@ -17,6 +17,16 @@ export function redisKeys(prefix: string) {
     runLive: (runId: string) => `${run(runId)}:live`,
     runControl: (runId: string) => `${run(runId)}:control`,
     runHitl: (runId: string) => `${run(runId)}:hitl`,
+    /** The latest live browser frame, for viewers that join mid-run. */
+    runFrame: (runId: string) => `${run(runId)}:frame`,
+    /** Worker → web: every new live frame (never stored in the event log). */
+    runFrames: (runId: string) => `${run(runId)}:frames`,
+    /** Set once the wait before an attempt has been announced (task_queued), by whichever worker saw it first. */
+    runQueuedAnnounced: (runId: string, attempt: number) => `${run(runId)}:queued:${attempt}`,
+    /** The profile and resume a run started with (the worker never reads the database). */
+    runInputs: (runId: string) => `${run(runId)}:inputs`,
+    /** Per user: every application a worker began or finished submitting, by job. */
+    userApplications: (userId: string) => `${prefix}:user:{${userId}}:applications`,
     hitl: (hitlId: string) => `${prefix}:hitl:{${hitlId}}`,
     hitlPending: `${prefix}:hitl-pending`,
     /** Settled questions counted by outcome, for /api/metrics. */

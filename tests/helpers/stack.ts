@@ -3,6 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { newUser, TEST_AUTH_SECRET, type TestUser } from './auth';
 import { connect, type Connection } from './client';
 import { freshPglite, freshPostgres, type ThrowawayDatabase } from './databases';
+import { freePort } from './ports';
 import { startRedis, startWeb, startWorker, type AppEnv, type Proc } from './processes';
 
 export interface Stack {
@@ -64,7 +65,12 @@ export async function startStack(opts: { webs?: number; workers?: number; env?: 
     },
   };
   try {
-    for (let i = 0; i < (opts.webs ?? 1); i++) await stack.addWeb();
+    // The app's public URL is the first web instance (as a load balancer's would be):
+    // workers put it in sandbox links, and the applier's browser opens them.
+    const firstPort = await freePort();
+    env.APP_URL ??= `http://127.0.0.1:${firstPort}`;
+    if ((opts.webs ?? 1) > 0) await stack.addWeb(firstPort);
+    for (let i = 1; i < (opts.webs ?? 1); i++) await stack.addWeb();
     for (let i = 0; i < (opts.workers ?? 1); i++) await stack.addWorker();
   } catch (err) {
     await stack.stop();

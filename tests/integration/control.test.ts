@@ -48,11 +48,13 @@ describe('stop', () => {
     try {
       const { runId } = await other.client.pipeline.start.mutate({ query: 'python' });
       const watch = watchRun(other.client, runId);
+      expect((await other.client.pipeline.get.query({ runId })).status).toBe('queued');
       expect(await other.client.pipeline.pause.mutate({ runId })).toMatchObject({ changed: true });
       const result = await other.client.pipeline.stop.mutate({ runId, reason: 'not now' });
       expect(result).toMatchObject({ status: 'stopped', changed: true });
       const events = await watch.done;
-      expect(events.map((e) => e.type)).toEqual(['task_queued', 'job_paused', 'job_cancelled', 'pipeline_stopped']);
+      // task_queued comes from a worker's side of the queue; none serves this prefix.
+      expect(events.map((e) => e.type)).toEqual(['job_paused', 'job_cancelled', 'pipeline_stopped']);
       expect((await other.client.pipeline.get.query({ runId })).status).toBe('stopped');
       expect(await jobState(t.stack.env.REDIS_URL, `${t.stack.env.KEY_PREFIX}q`, runId)).toBe('missing');
     } finally {

@@ -1,5 +1,33 @@
-import type { AgentContext } from '../agent-context';
-import type { ScoredJob } from './analyst';
+import type { Page } from 'playwright-core';
+import type { EventData } from '~/shared/events';
+import type { AgentContext, ResumeFile } from '../agent-context';
+import type { LiveView } from '../browser/frame-streamer';
+import { planField, questionOf, type ApplicantFacts, type FieldPlan } from '../browser/field-mapper';
+import {
+  fillAnswer,
+  fillField,
+  findNextButton,
+  findSubmitButton,
+  visibleErrors,
+  type FillAction,
+  type UploadFile,
+} from '../browser/form-filler';
+import { formState, readNewFields, type FieldDescriptor } from '../browser/read-fields';
+
+/** A job the applier may apply to. */
+export interface ApplyTarget {
+  url: string;
+  applyUrl: string;
+  title: string;
+  company: string;
+  matchScore: number;
+}
+
+/** What the earlier stages prepared for one job. */
+export interface ApplicationDocuments {
+  resume: ResumeFile | null;
+  coverLetter: { text: string; pdf: ResumeFile | null } | null;
+}
 
 export interface ApplierOutcome {
   drafted: number;
@@ -7,52 +35,289 @@ export interface ApplierOutcome {
   failed: number;
 }
 
-/** The applicant, until accounts bring each user's profile (accounts issue). */
-const DEMO_APPLICANT = { 'Full name': 'Alex Example', Email: 'alex@example.com', Phone: '+1 555 0100' };
+type FilledField = EventData<'applier_draft_ready'>['fields'][number];
+type JobResult = 'submitted' | 'drafted' | 'failed' | 'skipped';
+
+const MAX_FORM_STEPS = 10;
+const MAX_DRAFT_ROUNDS = 3;
+
+class ApplicationFailed extends Error {}
 
 /**
- * Fills each application and, in draft mode, submits only what the user approves.
- * (A real browser arrives with the agents issue; this version walks the same events.)
+ * Fills each application in a real browser, asking the human wherever a guess could
+ * be wrong, and submits only a draft the user approved (in draft mode), once.
  */
 export async function applier(
   ctx: AgentContext,
-  jobs: readonly ScoredJob[],
+  jobs: readonly ApplyTarget[],
+  documentsFor: (job: ApplyTarget) => Promise<ApplicationDocuments>,
   range: { from: number; to: number },
 ): Promise<ApplierOutcome> {
   const outcome: ApplierOutcome = { drafted: 0, submitted: 0, failed: 0 };
-  for (const [i, job] of jobs.entries()) {
-    await ctx.pausePoint(`apply to ${job.title} at ${job.company}`);
-    const ref = { jobUrl: job.url, title: job.title, company: job.company };
-    await ctx.emit('applier_start', `Applying to ${job.title} at ${job.company}`, { ...ref, draftMode: ctx.params.draftMode });
-    await ctx.emit('applier_navigate', `Opening the application form`, { url: `${job.url}/apply` });
-    await ctx.pace();
-    const fields = Object.entries(DEMO_APPLICANT).map(([label, value]) => ({ label, value, confident: true }));
-    for (const field of fields) {
-      await ctx.emit('applier_type', `Typing ${field.label}`, { field: field.label, value: field.value });
+  const page = await (await ctx.browser()).newPage();
+  page.setDefaultTimeout(ctx.settings.BROWSER_STEP_TIMEOUT_MS);
+  const view = await ctx.liveView(page);
+  try {
+    for (const [i, job] of jobs.entries()) {
+      await ctx.pausePoint(`apply to ${job.title} at ${job.company}`);
+      const result = await applyOrReport(ctx, page, view, job, documentsFor);
+      if (result === 'submitted') outcome.submitted += 1;
+      if (result === 'submitted' || result === 'drafted') outcome.drafted += 1;
+      if (result === 'failed') outcome.failed += 1;
+      await ctx.progress(range.from + Math.floor(((range.to - range.from) * (i + 1)) / jobs.length));
     }
-    outcome.drafted += 1;
-    await ctx.emit('applier_draft_ready', `Draft ready for ${job.company}`, { ...ref, fields });
-    const approved = ctx.params.draftMode ? await askApproval(ctx, job) : true;
-    if (approved) {
-      await ctx.emit('applier_submit', `Submitting the application`, { jobUrl: job.url });
-      await ctx.emit('applier_submitted', `Application submitted to ${job.company}`, {
-        ...ref,
-        confirmation: `sandbox-${job.id}`,
-      });
-      outcome.submitted += 1;
-    }
-    await ctx.progress(range.from + Math.floor(((range.to - range.from) * (i + 1)) / jobs.length));
+  } finally {
+    await view.stop();
+    await page.close().catch(() => undefined);
   }
-  await ctx.emit('applier_complete', `Applications: ${outcome.submitted} submitted, ${outcome.drafted} drafted`, outcome);
+  await ctx.emit(
+    'applier_complete',
+    `Applications: ${outcome.submitted} submitted, ${outcome.drafted - outcome.submitted} left as drafts, ${outcome.failed} failed`,
+    outcome,
+  );
   return outcome;
 }
 
-async function askApproval(ctx: AgentContext, job: ScoredJob): Promise<boolean> {
+/** One job; a failure is reported and the applier goes on with the next job. */
+async function applyOrReport(
+  ctx: AgentContext,
+  page: Page,
+  view: LiveView,
+  job: ApplyTarget,
+  documentsFor: (job: ApplyTarget) => Promise<ApplicationDocuments>,
+): Promise<JobResult> {
+  try {
+    return await applyToJob(ctx, page, view, job, await documentsFor(job));
+  } catch (err) {
+    ctx.signal.throwIfAborted(); // a stop is not this job's failure
+    const reason = err instanceof Error ? err.message.split('\n')[0] ?? err.message : String(err);
+    await ctx.emit('applier_error', `Could not apply to ${job.title} at ${job.company}: ${reason}`, {
+      jobUrl: job.url,
+      error: reason,
+    });
+    return 'failed';
+  }
+}
+
+async function applyToJob(
+  ctx: AgentContext,
+  page: Page,
+  view: LiveView,
+  job: ApplyTarget,
+  documents: ApplicationDocuments,
+): Promise<JobResult> {
+  const previous = await alreadyApplied(ctx, job);
+  if (previous) {
+    await narrate(ctx, view, 'skip', `Already applied to ${job.title} at ${job.company} (${previous}); not applying twice`);
+    return 'skipped';
+  }
+  const ref = { jobUrl: job.url, title: job.title, company: job.company };
+  await ctx.emit('applier_start', `Applying to ${job.title} at ${job.company}`, { ...ref, draftMode: ctx.params.draftMode });
+  await open(ctx, page, view, job.applyUrl);
+  const filled = await fillForm(ctx, page, view, job, documents);
+  for (let round = 1; round <= MAX_DRAFT_ROUNDS; round++) {
+    const draft = await formState(page);
+    const approved = await approveDraft(ctx, page, job, filled);
+    if (!approved) {
+      await narrate(ctx, view, 'draft', `Left as a draft: the application to ${job.company} was not approved`);
+      return 'drafted';
+    }
+    // Submit only what the user saw: a page that changed since goes back to them.
+    if ((await formState(page)) === draft) return submit(ctx, page, view, job);
+    await narrate(ctx, view, 'changed', `The form changed after the draft was shown; asking again (round ${round + 1})`);
+  }
+  throw new ApplicationFailed('the form kept changing after each approval; not submitted');
+}
+
+async function alreadyApplied(ctx: AgentContext, job: ApplyTarget): Promise<string | null> {
+  if (ctx.appliedJobUrls.has(job.url)) return 'recorded in your applications';
+  const entry = await ctx.applications.get(ctx.userId, job.url);
+  return entry?.state === 'submitted' ? `submitted ${entry.at.slice(0, 10)}, confirmation ${entry.confirmation ?? 'none'}` : null;
+}
+
+async function open(ctx: AgentContext, page: Page, view: LiveView, url: string): Promise<void> {
+  await ctx.emit('applier_navigate', `Opening ${url}`, { url });
+  view.narrate(`Opening ${url}`);
+  const response = await page.goto(url, { waitUntil: 'domcontentloaded' });
+  if (response && !response.ok()) throw new ApplicationFailed(`the application page answered HTTP ${response.status()}`);
+  await narrate(ctx, view, 'navigate', `Opened "${await page.title()}"`);
+}
+
+/** Walks the form step by step, filling every field it can and asking about the rest. */
+async function fillForm(
+  ctx: AgentContext,
+  page: Page,
+  view: LiveView,
+  job: ApplyTarget,
+  documents: ApplicationDocuments,
+): Promise<FilledField[]> {
+  const facts: ApplicantFacts = {
+    profile: ctx.profile,
+    coverLetter: documents.coverLetter?.text ?? null,
+    hasResumeFile: documents.resume !== null,
+  };
+  const files = {
+    resume: documents.resume ? pdfFile(documents.resume) : null,
+    coverLetter: documents.coverLetter?.pdf ? pdfFile(documents.coverLetter.pdf) : null,
+  };
+  const filled: FilledField[] = [];
+  for (let step = 1; step <= MAX_FORM_STEPS; step++) {
+    for (const field of await readNewFields(page)) {
+      await ctx.pausePoint(`fill "${questionOf(field)}"`);
+      const entry = await fillOne(ctx, page, view, job, field, planField(field, facts), files);
+      if (entry) filled.push(entry);
+    }
+    const next = await findNextButton(page);
+    if (!next) return filled;
+    const label = (await next.innerText()).trim() || 'Next';
+    await ctx.emit('applier_click', `Clicking "${label}"`, { target: label });
+    await next.click();
+    await page.waitForTimeout(150); // the step's own script shows the next part
+    const errors = await visibleErrors(page);
+    if (errors.length > 0) throw new ApplicationFailed(`the form refused step ${step}: ${errors.join('; ')}`);
+    await narrate(ctx, view, 'step', `Step ${step + 1} of the form`);
+  }
+  throw new ApplicationFailed(`the form has more than ${MAX_FORM_STEPS} steps`);
+}
+
+async function fillOne(
+  ctx: AgentContext,
+  page: Page,
+  view: LiveView,
+  job: ApplyTarget,
+  field: FieldDescriptor,
+  plan: FieldPlan,
+  files: { resume: UploadFile | null; coverLetter: UploadFile | null },
+): Promise<FilledField | null> {
+  const label = questionOf(field);
+  const timeout = ctx.settings.BROWSER_STEP_TIMEOUT_MS;
+  if (plan.kind === 'skip') return null;
+  if (plan.kind === 'ask') {
+    const answer = await askAboutField(ctx, job, field, plan);
+    if (answer === null) {
+      if (field.required) throw new ApplicationFailed(`"${label}" needs an answer and none came, so nothing was submitted`);
+      return null;
+    }
+    view.narrate(`Filling "${label}" with your answer`);
+    await report(ctx, label, await fillAnswer(page, field, answer, timeout));
+    return { label, value: answer, confident: true };
+  }
+  view.narrate(`Filling "${label}"`);
+  const action = await fillField(page, field, plan, files, timeout);
+  await report(ctx, label, action);
+  return { label, value: action.kind === 'upload' ? action.fileName : action.value, confident: true };
+}
+
+async function report(ctx: AgentContext, label: string, action: FillAction): Promise<void> {
+  if (action.kind === 'upload') {
+    await ctx.emit('applier_upload', `Uploading ${action.fileName} to "${label}"`, { field: label, fileName: action.fileName });
+    return;
+  }
+  if (action.kind === 'choose' && action.clicked) {
+    await ctx.emit('applier_click', `Choosing "${action.clicked}" for "${label}"`, { target: `${label}: ${action.clicked}` });
+  }
+  await ctx.emit('applier_type', `${label}: ${action.value.slice(0, 80)}`, { field: label, value: action.value.slice(0, 5000) });
+}
+
+/** The human decides; null when they did not answer in time. */
+async function askAboutField(ctx: AgentContext, job: ApplyTarget, field: FieldDescriptor, plan: Extract<FieldPlan, { kind: 'ask' }>): Promise<string | null> {
+  const label = questionOf(field);
+  const options = field.options.map((o) => o.label).filter(Boolean).slice(0, 20);
+  const context = [
+    `The ${job.title} application at ${job.company} asks: "${label}" (${field.required ? 'required' : 'optional'}).`,
+    `I did not fill it because ${plan.reason}.`,
+    plan.suggestion ? `My best guess is "${plan.suggestion}"; send it back to confirm, or write the right answer.` : '',
+    options.length > 0 ? `Choose one of: ${options.join(', ')}.` : 'Type the answer to put in the field.',
+  ].filter(Boolean).join(' ');
+  const { answer } = await ctx.hitl.ask(`${job.company}: "${label.slice(0, 200)}"`, context, options, { default: null });
+  return answer;
+}
+
+/** Shows the filled draft; in draft mode the user must approve it. */
+async function approveDraft(ctx: AgentContext, page: Page, job: ApplyTarget, fields: FilledField[]): Promise<boolean> {
+  const shot = await page.screenshot({ type: 'jpeg', quality: 50, fullPage: true });
+  const data = { jobUrl: job.url, title: job.title, company: job.company, fields, ...(shot.length < 1_400_000 ? { screenshot: shot.toString('base64') } : {}) };
+  const message = `Draft ready for ${job.title} at ${job.company}: ${fields.length} fields filled`;
+  if (!ctx.params.draftMode) {
+    await ctx.emit('applier_draft_ready', message, data);
+    return true;
+  }
   const { answer } = await ctx.hitl.ask(
     `Submit the application to ${job.title} at ${job.company}?`,
-    `Draft filled with your profile. Match score ${job.matchScore}%.`,
+    `${fields.length} fields filled: ${fields.map((f) => `${f.label}: ${f.value.slice(0, 60)}`).join('; ')}`.slice(0, 10_000),
     ['approve', 'reject'],
-    { default: 'reject' },
+    { default: 'reject', announce: () => ctx.emit('applier_draft_ready', message, data) },
   );
   return answer === 'approve';
+}
+
+/** Submits once: claimed in the shared ledger before the click, recorded after it. */
+async function submit(ctx: AgentContext, page: Page, view: LiveView, job: ApplyTarget): Promise<JobResult> {
+  if (!(await claim(ctx, job))) {
+    await narrate(ctx, view, 'skip', `Not submitting to ${job.company} again`);
+    return 'drafted';
+  }
+  const button = await findSubmitButton(page);
+  if (!button) {
+    await ctx.applications.release(ctx.userId, job.url, ctx.runId);
+    throw new ApplicationFailed('the form has no submit button');
+  }
+  const label = (await button.innerText().catch(() => '')).trim() || (await button.getAttribute('value')) || 'Submit';
+  await ctx.emit('applier_submit', `Submitting the application to ${job.company}`, { jobUrl: job.url });
+  await ctx.emit('applier_click', `Clicking "${label}"`, { target: label });
+  view.narrate('Submitting');
+  const posted = page.waitForResponse((r) => r.request().method() === 'POST', { timeout: ctx.settings.BROWSER_STEP_TIMEOUT_MS });
+  await button.click();
+  const response = await posted.catch(() => null);
+  await page.waitForLoadState('domcontentloaded').catch(() => undefined);
+  const confirmation = await confirmationOf(page);
+  if (confirmation) {
+    await ctx.applications.recordSubmitted(ctx.userId, job.url, ctx.runId, confirmation);
+    await ctx.emit('applier_submitted', `Application submitted to ${job.company} (confirmation ${confirmation})`, {
+      jobUrl: job.url,
+      title: job.title,
+      company: job.company,
+      confirmation,
+    });
+    return 'submitted';
+  }
+  const errors = await visibleErrors(page);
+  if (response && response.status() >= 400 && errors.length > 0) {
+    // The site answered and refused: nothing was submitted, so a later run may try again.
+    await ctx.applications.release(ctx.userId, job.url, ctx.runId);
+    throw new ApplicationFailed(`the site refused the application: ${errors.join('; ')}`);
+  }
+  throw new ApplicationFailed('no confirmation came back; it may or may not have gone through, so it will not be resubmitted automatically');
+}
+
+/** False when an earlier attempt may already have submitted and the user does not want a second try. */
+async function claim(ctx: AgentContext, job: ApplyTarget): Promise<boolean> {
+  const claimed = await ctx.applications.claim(ctx.userId, job.url, ctx.runId);
+  if (claimed.ok) return true;
+  if (claimed.existing.state === 'submitted') return false;
+  const { answer } = await ctx.hitl.ask(
+    `An earlier attempt was interrupted while submitting to ${job.company}. Submit again?`,
+    `On ${claimed.existing.at} a worker started submitting your application to ${job.title} at ${job.company} and was lost before it saw the result. It may have gone through: check your email for a confirmation first. "skip" leaves it; "submit again" sends it once more.`,
+    ['skip', 'submit again'],
+    { default: 'skip' },
+  );
+  if (answer !== 'submit again') return false;
+  await ctx.applications.reclaim(ctx.userId, job.url, ctx.runId);
+  return true;
+}
+
+async function confirmationOf(page: Page): Promise<string | null> {
+  const tagged = page.locator('[data-confirmation]');
+  if ((await tagged.count()) > 0) return (await tagged.first().getAttribute('data-confirmation')) || 'received';
+  const text = await page.locator('body').innerText().catch(() => '');
+  return /thank you for applying|application (has been |was )?(received|submitted)/i.test(text) ? `page ${page.url()}` : null;
+}
+
+function pdfFile(file: ResumeFile): UploadFile {
+  return { fileName: file.fileName, bytes: file.bytes, mimeType: 'application/pdf' };
+}
+
+async function narrate(ctx: AgentContext, view: LiveView, action: string, detail: string): Promise<void> {
+  view.narrate(detail);
+  await ctx.emit('browser_action', detail, { action, detail: detail.slice(0, 1000) });
 }

@@ -6,6 +6,7 @@ import type { HitlRequest } from '~/shared/hitl';
 import { hitlIdSchema, runIdSchema, type RunSummary } from '~/shared/pipeline';
 import type { AuthUser } from '../auth/session';
 import type { FlowControl } from '../realtime/flow-control';
+import type { FramePacer } from '../realtime/frame-pacer';
 import type { ServerServices } from '../services';
 
 /**
@@ -18,13 +19,22 @@ export interface Context {
   user: AuthUser | null;
   ws: WebSocket | null;
   flow: FlowControl | null;
+  /** Paces live browser frames on this socket. */
+  pacer: FramePacer | null;
 }
 
 export function createContextFactory(services: ServerServices) {
   return async ({ req, res }: { req: IncomingMessage; res: unknown }): Promise<Context> => {
     const ws = res instanceof WebSocket ? res : null;
     const user = ws ? (services.socketSession(ws)?.user ?? null) : await services.sessions.authenticate(req.headers);
-    return { services, req, user, ws, flow: ws ? services.flowControlFor(ws) : null };
+    return {
+      services,
+      req,
+      user,
+      ws,
+      flow: ws ? services.flowControlFor(ws) : null,
+      pacer: ws ? services.framePacerFor(ws) : null,
+    };
   };
 }
 

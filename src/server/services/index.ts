@@ -12,6 +12,8 @@ import type { AuthUser, SessionVerifier } from '../auth/session';
 import type { Metrics } from '../metrics';
 import { createFlowControl, type FlowControl } from '../realtime/flow-control';
 import type { ChannelHub } from '../realtime/channel-hub';
+import type { FrameHub } from '../realtime/frame-hub';
+import { createFramePacer, type FramePacer } from '../realtime/frame-pacer';
 import type { RunFeedHub } from '../realtime/run-feed-hub';
 
 /** Everything a request handler may use, created once per web process. */
@@ -25,11 +27,15 @@ export interface ServerServices {
   queue: Queue<PipelineJobData>;
   hub: RunFeedHub;
   channels: ChannelHub;
+  /** Live browser frames, latest wins. */
+  frames: FrameHub;
   metrics: Metrics;
   sessions: SessionVerifier;
   authOptions: AuthOptions;
   /** One flow-control gate per socket, shared by all its subscriptions. */
   flowControlFor: (ws: WebSocket) => FlowControl;
+  /** One frame pacer per socket: live frames go out only as fast as the client reads them. */
+  framePacerFor: (ws: WebSocket) => FramePacer;
   /** The session a socket was upgraded with; `ended` aborts when it signs out or expires. */
   socketSession: (ws: WebSocket) => SocketSession | null;
   bindSocketSession: (ws: WebSocket, session: SocketSession) => void;
@@ -42,10 +48,11 @@ export interface SocketSession {
   ended: AbortController;
 }
 
-type Deps = Omit<ServerServices, 'flowControlFor' | 'socketSession' | 'bindSocketSession' | 'subscriptionSlot'>;
+type Deps = Omit<ServerServices, 'flowControlFor' | 'framePacerFor' | 'socketSession' | 'bindSocketSession' | 'subscriptionSlot'>;
 
 export function createServerServices(deps: Deps): ServerServices {
   const gates = new WeakMap<WebSocket, FlowControl>();
+  const pacers = new WeakMap<WebSocket, FramePacer>();
   const sessions = new WeakMap<WebSocket, SocketSession>();
   const subscriptions = new WeakMap<WebSocket, number>();
   return {
@@ -61,6 +68,14 @@ export function createServerServices(deps: Deps): ServerServices {
         gates.set(ws, gate);
       }
       return gate;
+    },
+    framePacerFor(ws) {
+      let pacer = pacers.get(ws);
+      if (!pacer) {
+        pacer = createFramePacer(ws);
+        pacers.set(ws, pacer);
+      }
+      return pacer;
     },
     socketSession: (ws) => sessions.get(ws) ?? null,
     bindSocketSession: (ws, session) => sessions.set(ws, session),

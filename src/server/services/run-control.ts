@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Job } from 'bullmq';
 import { isTerminalStatus, type PipelineParams, type RunStatus, type RunSummary } from '~/shared/pipeline';
 import type { ControlAction } from '~/store/control';
+import { profileFieldsSchema } from '~/shared/profile';
+import type { RunInputs } from '~/store/run-inputs';
 import type { ServerServices } from './index';
 import { assertMayStartRun } from './limits';
+import { getProfile } from './profiles';
 
 /** What a control call did, so that a click on a finished run is a clear no-op. */
 export interface ControlResult {
@@ -18,17 +21,26 @@ export async function startRun(s: ServerServices, userId: string, params: Pipeli
   await assertMayStartRun(s, userId);
   const runId = `run_${randomUUID().replaceAll('-', '')}`;
   await s.db.prisma.pipelineRun.create({ data: { id: runId, userId, params } });
+  await s.stores.inputs.save(runId, await runInputsFor(s, userId));
   // The job id is the run id: a double submit cannot queue one run twice.
   await s.stores.runs.create(runId, userId, params, runId);
-  await s.stores.log.publish({
-    runId,
-    type: 'task_queued',
-    agent: 'task',
-    message: 'Pipeline queued; waiting for a worker',
-    data: { jobId: runId, queue: s.stores.keys.queueName },
-  });
   await s.queue.add('pipeline', { runId }, { jobId: runId });
   return { runId };
+}
+
+/** The profile, resume and past applications the run's worker needs, read from the database now. */
+async function runInputsFor(s: ServerServices, userId: string): Promise<RunInputs> {
+  // The schema keeps the profile's fields and drops the view's extras (file, dates).
+  const profile = profileFieldsSchema.parse(await getProfile(s, userId));
+  const [row, applied] = await Promise.all([
+    s.db.prisma.profile.findUnique({ where: { userId }, select: { resumeFile: true, resumeFileName: true } }),
+    s.db.prisma.application.findMany({ where: { userId, status: 'submitted' }, select: { jobUrl: true } }),
+  ]);
+  return {
+    profile,
+    resume: row?.resumeFile && row.resumeFileName ? { fileName: row.resumeFileName, bytes: Buffer.from(row.resumeFile) } : null,
+    appliedJobUrls: applied.map((a) => a.jobUrl),
+  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pipelineParamsSchema } from '~/shared/pipeline';
+import { isTerminalStatus, pipelineParamsSchema } from '~/shared/pipeline';
 import { historyPage } from '../../services/history';
 import { controlRun, startRun } from '../../services/run-control';
 import { guarded, trackedRunEvents } from '../subscriptions';
@@ -52,4 +52,15 @@ export const pipelineRouter = createTRPCRouter({
     .subscription(({ ctx, input, signal }) =>
       guarded(ctx, signal, (stop) => trackedRunEvents(ctx, ctx.run.runId, Number(input.lastEventId ?? 0), stop)),
     ),
+
+  /**
+   * The applier's browser, live: the latest frame at once, then each newer frame as
+   * fast as this client reads them (at most BROWSER_FPS). Frames are not history:
+   * a slow viewer skips to the newest. Completes once the run has ended.
+   */
+  frames: runProcedure.subscription(({ ctx, signal }) => {
+    const { runId } = ctx.run;
+    const isOver = async () => isTerminalStatus((await ctx.services.stores.runs.get(runId))?.status ?? 'completed');
+    return guarded(ctx, signal, (stop) => ctx.services.frames.frames(runId, stop, ctx.pacer, isOver));
+  }),
 });

@@ -1,0 +1,20 @@
+/**
+ * The application-form layouts, each modelled on a style of applicant tracking system.
+ * Kept apart from the layouts themselves so that postings can name a layout without
+ * pulling in the form renderers.
+ */
+export const layoutNames = [
+  'classic',
+  'wizard',
+  'custom-dropdowns',
+  'placeholder-only',
+  'screening',
+  'eeo',
+  'nearby-text',
+] as const;
+
+export type LayoutName = (typeof layoutNames)[number];
+
+export function isLayoutName(value: string): value is LayoutName {
+  return (layoutNames as readonly string[]).includes(value);
+}
