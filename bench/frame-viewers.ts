@@ -58,7 +58,13 @@ function handler(protocol: ViewerProtocol, events: ViewerEvents, reply: (text: s
   const ready = new Promise<void>((resolve) => (acknowledge = resolve));
   const onText = (text: string) => {
     const receivedAt = nowMs();
-    const message = protocol.decode(text);
+    let message: ServerMessage;
+    try {
+      message = protocol.decode(text);
+    } catch {
+      // Not JSON: say so in the report rather than crash the run.
+      message = { kind: 'error', message: `unreadable message: ${text.slice(0, 100)}` };
+    }
     if (message.kind === 'frame') events.onFrame(message.mark, receivedAt);
     else if (message.kind === 'ready') acknowledge();
     else if (message.kind === 'reply') reply(message.text);

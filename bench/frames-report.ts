@@ -66,6 +66,7 @@ const MEMORY = table([
   ['external MiB s/max/e', 20],
   ['relay unsent MiB max', 20],
   ['kernel queued MiB max', 21],
+  ['cpu % server/bench', 18],
 ]);
 
 export const viewerTableHeader = () => VIEWERS.header;
@@ -104,6 +105,7 @@ export function memoryRow(r: FrameStepResult): string {
     triple(r.server.externalMiB),
     fixed(r.server.bufferedMiB.max, 1),
     fixed(r.server.kernelQueuedMiB.max, 1),
+    `${fixed(r.cpuPercent.server, 0)}/${fixed(r.cpuPercent.bench, 0)}`,
   ]);
 }
 

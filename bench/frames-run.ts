@@ -53,6 +53,7 @@ const NOTES = [
   'heap after GC: both servers run with --inspect; the bench forces a full GC and reads heapUsed before the viewers connect, at the end of the window (all viewers attached) and 0.5 s after they disconnected.',
   'relay unsent MiB: the relay sums ws bufferedAmount over its sockets (its user-space queue); jobstream does not expose it.',
   'kernel queued MiB: from /proc/net/tcp, the server-side send queues plus the viewer-side unread receive queues of every connection to the server port: frames on their way that no process memory shows.',
+  'cpu %: CPU time of the server process and of this process (publisher + every viewer) from the first publish to the end of the window, as % of one core.',
   'Ratios: peak RSS compares whole processes (the web carries Next.js and PGlite); peak bytes queued to viewers = kernel queued + relay unsent, the cost of slow viewers.',
 ];
 

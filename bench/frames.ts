@@ -9,7 +9,7 @@ import type { LiveFrame } from '~/shared/frames';
 import { captionFor, openFastViewer, openSlowViewer, type FrameMark, type Viewer, type ViewerEvents } from './frame-viewers';
 import type { FrameSystem, ServerMemory } from './frame-systems';
 import { nowMs } from './payload';
-import { readMemoryKiB, readTcpQueues, sleep } from './proc';
+import { readCpuMs, readMemoryKiB, readTcpQueues, sleep } from './proc';
 import { percentile } from './stats';
 
 export interface FrameStepConfig {
@@ -135,6 +135,8 @@ export interface FrameStepResult {
   publishErrors: number;
   /** First measured publish to the close of the window (last publish + grace). */
   windowMs: number;
+  /** CPU used from the first publish to the end of the window, as % of one core. */
+  cpuPercent: { server: number | null; bench: number };
   fast: ViewerClassResult;
   slow: ViewerClassResult;
   server: {
@@ -178,9 +180,11 @@ export async function runFrameStep(system: FrameSystem, cfg: FrameStepConfig, sc
 async function measureStep(system: FrameSystem, cfg: FrameStepConfig, screenshots: string[], logs: ViewerLog[], sampler: Sampler) {
   const runIds = await Promise.all(Array.from({ length: cfg.sessions }, (_, i) => system.openRun(`${cfg.sessions}x${i}`)));
   await attachAll(system, runIds, cfg, logs);
+  const cpu = cpuMeter(system.serverPid);
   const timing = await publishAll(system, runIds, cfg, screenshots);
   await sleep(cfg.graceMs);
   const windowEnd = nowMs();
+  const cpuPercent = cpu.percent();
   const samples = await sampler.stop();
   const measure = (kind: ViewerClass) =>
     classResult(
@@ -197,12 +201,31 @@ async function measureStep(system: FrameSystem, cfg: FrameStepConfig, screenshot
     framesPerSession: framesOf(cfg),
     publishErrors: timing.errors.length,
     windowMs: windowEnd - timing.firstMeasuredAt,
+    cpuPercent,
     fast,
     slow,
     errors: [...timing.errors.slice(0, 5), ...logs.flatMap((l) => l.errors).slice(0, 10)],
     samples,
-    // After the counts: the forced GC pauses the server, and late arrivals must not fall into the window.
+    // Last: a forced GC pauses the server, which must not happen inside the window.
     endOfWindow: await system.heapAfterGc(),
+  };
+}
+
+/** The server's and this process's CPU from now on, as % of one core: the load behind the latencies. */
+function cpuMeter(pid: number) {
+  const startedAt = nowMs();
+  const server = readCpuMs(pid);
+  const bench = process.cpuUsage();
+  return {
+    percent() {
+      const elapsed = nowMs() - startedAt;
+      const serverNow = readCpuMs(pid);
+      const benchUsed = process.cpuUsage(bench);
+      return {
+        server: server !== null && serverNow !== null ? ((serverNow - server) / elapsed) * 100 : null,
+        bench: ((benchUsed.user + benchUsed.system) / 1000 / elapsed) * 100,
+      };
+    },
   };
 }
 

@@ -76,6 +76,8 @@ const envSchema = z.object({
   GREENHOUSE_API_URL: z.url('GREENHOUSE_API_URL must be a URL').default('https://boards-api.greenhouse.io/v1/boards'),
   /** Lever's public postings API. */
   LEVER_API_URL: z.url('LEVER_API_URL must be a URL').default('https://api.lever.co/v0/postings'),
+  /** Most postings one search keeps (the analyst fetches and reads each one). */
+  SCOUT_MAX_POSTINGS: int(100, 1).refine((n) => n <= 500, 'SCOUT_MAX_POSTINGS: at most 500'),
   /** How long a job source or posting fetch may take. */
   SOURCE_TIMEOUT_MS: int(15_000, 100),
   /** An OpenAI-compatible endpoint (…/v1); unset, the agents use their deterministic engines. */

@@ -80,6 +80,8 @@ type Question = Extract<RunEvent, { type: 'hitl_request' }>;
 export interface AnswerPolicy {
   /** The answer for a question, or null to leave it for the test to answer itself. */
   answer(question: Question): string | null;
+  /** How long a person takes to answer it (0 when left out). */
+  thinkMs?(question: Question): number;
 }
 
 /** Approves drafts; picks "Yes" or the first option for field questions; writes a line for free text. */
@@ -106,9 +108,12 @@ export function answerQuestions(client: Client, watch: EventWatch, policy: Answe
       seen.add(q.data.hitlId);
       asked.push(q);
       const answer = policy.answer(q);
+      const think = policy.thinkMs?.(q) ?? 0;
+      if (think > 0) await new Promise((r) => setTimeout(r, think));
       if (answer !== null) await client.hitl.respond.mutate({ hitlId: q.data.hitlId, response: answer }).catch(() => undefined);
     }
   };
   void Promise.race([loop(), watch.done]).catch(() => undefined);
   return asked;
 }
+

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
+import { setUpApplicant } from './applicant';
 import { newUser, TEST_AUTH_SECRET, type TestUser } from './auth';
 import { connect, type Connection } from './client';
 import { freshPglite, freshPostgres, type ThrowawayDatabase } from './databases';
@@ -97,6 +98,7 @@ export function useStack(opts: Parameters<typeof startStack>[0] = {}): {
     if (web) {
       user = await newUser(web.url);
       api = connect(web.url, user.cookie);
+      await setUpApplicant(api.client);
     }
   });
   afterAll(async () => {

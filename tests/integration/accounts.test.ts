@@ -3,6 +3,7 @@ import { WebSocket } from 'ws';
 import { newUser, signIn, signOut } from '../helpers/auth';
 import { connect, errorOf, watchRun } from '../helpers/client';
 import { startWeb } from '../helpers/processes';
+import { ONE_QUESTION_RUN } from '../helpers/runs';
 import { useStack } from '../helpers/stack';
 
 const t = useStack({ env: { AUTH_RECHECK_MS: '300', AGENT_STEP_DELAY_MS: '40' } });
@@ -84,7 +85,7 @@ describe('unauthenticated access', () => {
 describe('isolation between users', () => {
   it('another user’s run and question get the same NOT_FOUND as missing ones, everywhere', async () => {
     const url = t.stack.webs[0]!.url;
-    const { runId } = await t.api.client.pipeline.start.mutate({ query: 'python', autoApply: true, maxApplications: 1 });
+    const { runId } = await t.api.client.pipeline.start.mutate(ONE_QUESTION_RUN);
     const mine = watchRun(t.api.client, runId);
     const question = await mine.next((e) => e.type === 'hitl_request');
     if (question.type !== 'hitl_request') throw new Error('narrowing');

@@ -2,9 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sandboxFormFields, type LayoutName, type SandboxField } from '~/sandbox';
 import type { RunEvent } from '~/shared/events';
 import type { LiveFrame } from '~/shared/frames';
-import { answerQuestions, setUpApplicant, TEST_PROFILE } from '../helpers/applicant';
+import { answerQuestions, approveEverything, setUpApplicant, TEST_PROFILE } from '../helpers/applicant';
 import { seqGaps, watchRun } from '../helpers/client';
+import { oneQuestionRun } from '../helpers/runs';
 import { useStack } from '../helpers/stack';
+import { until } from '../helpers/wait';
 
 const t = useStack();
 
@@ -73,7 +75,12 @@ describe('the applier, in a real browser on the sandbox board', () => {
       maxApplications: 5,
     });
     const watch = watchRun(t.api.client, runId);
-    const asked = answerQuestions(t.api.client, watch);
+    // The first draft is looked at for a few seconds, as a person would: the live view is measured meanwhile.
+    let reviewed = 0;
+    const asked = answerQuestions(t.api.client, watch, {
+      ...approveEverything,
+      thinkMs: (q) => (q.data.options.includes('approve') && reviewed++ === 0 ? 3000 : 0),
+    });
     const frames: { frame: LiveFrame; at: number }[] = [];
     const frameSub = t.api.client.pipeline.frames.subscribe({ runId }, { onData: (frame) => frames.push({ frame, at: Date.now() }) });
     const events = await watch.done;
@@ -122,11 +129,15 @@ describe('the applier, in a real browser on the sandbox board', () => {
     }
     expect(events.some((e) => e.type === 'browser_screenshot')).toBe(false); // frames are not history
 
-    // The live view: JPEG frames at about 5 per second while the applier worked.
-    expect(frames.length).toBeGreaterThan(20);
-    const first = frames[0]!;
-    const last = frames.at(-1)!;
-    const perSecond = ((frames.length - 1) * 1000) / (last.at - first.at);
+    // The live view: JPEG frames at about 5 per second, measured while the first draft was being reviewed.
+    const review = asked.find((q) => q.data.options.includes('approve'))!;
+    const answeredAt = events.find((e) => e.type === 'hitl_response' && e.data.hitlId === review.data.hitlId)!;
+    const during = frames.filter((f) => f.at >= Date.parse(review.timestamp) && f.at <= Date.parse(answeredAt.timestamp));
+    expect(during.length).toBeGreaterThanOrEqual(10);
+    const first = during[0]!;
+    const last = during.at(-1)!;
+    const perSecond = ((during.length - 1) * 1000) / (last.at - first.at);
+    console.log(`[measure] ${submitted.length} applications in ${new Set(receipts.map((r) => r.layout)).size} layouts; ${frames.length} frames, ${perSecond.toFixed(2)}/s during a review; ${fieldQuestions.length} field questions`);
     expect(perSecond).toBeGreaterThanOrEqual(4);
     expect(perSecond).toBeLessThanOrEqual(6);
     expect(Buffer.from(first.frame.screenshot, 'base64').subarray(0, 2).toString('hex')).toBe('ffd8');
@@ -134,4 +145,28 @@ describe('the applier, in a real browser on the sandbox board', () => {
     const apps = await t.api.client.pipeline.get.query({ runId });
     expect(apps.status).toBe('completed');
   }, 300_000);
+
+  it('a stop while the applier waits for approval closes its browser: the run ends and the live view goes still', async () => {
+    const { runId } = await t.api.client.pipeline.start.mutate(oneQuestionRun(2));
+    const watch = watchRun(t.api.client, runId);
+    const frames: LiveFrame[] = [];
+    let framesEnded = false;
+    t.api.client.pipeline.frames.subscribe({ runId }, { onData: (f) => frames.push(f), onComplete: () => (framesEnded = true) });
+    await watch.next((e) => e.type === 'hitl_request' && e.data.options.includes('approve'), 120_000);
+    await until(() => Promise.resolve(frames.length > 3));
+    const stopAt = Date.now();
+    await t.api.client.pipeline.stop.mutate({ runId, reason: 'not this one' });
+    const events = await watch.done;
+    console.log(`[measure] stop during the applier → pipeline_stopped in ${Date.now() - stopAt} ms`);
+    const stopped = events.at(-1);
+    expect(stopped?.type).toBe('pipeline_stopped');
+    expect(events.some((e) => e.type === 'applier_submitted')).toBe(false);
+    // The frames subscription ends with the run, and nothing was captured after the stop.
+    await until(() => Promise.resolve(framesEnded), 15_000);
+    const stoppedAt = Date.parse(stopped!.timestamp);
+    expect(frames.filter((f) => Date.parse(f.capturedAt) > stoppedAt + 250)).toEqual([]);
+    const jobId = /\/sandbox\/jobs\/(\d+)/.exec(events.find((e) => e.type === 'applier_navigate')?.message ?? '')?.[1];
+    const stats = (await (await fetch(`${web()}/sandbox/api/jobs/${jobId}/stats`)).json()) as { submissions: number };
+    expect(stats.submissions).toBe(0);
+  }, 180_000);
 });

@@ -3,12 +3,14 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '~/shared/events';
 import { redisKeys } from '~/store/keys';
+import { answerQuestions } from '../helpers/applicant';
 import { seqGaps, watchRun } from '../helpers/client';
+import { BIG_RUN, BIG_RUN_ENV } from '../helpers/runs';
 import { useStack } from '../helpers/stack';
 import { metric, until } from '../helpers/wait';
 
 // Redis keeps only ~100 events per run here; everything older must come from the database.
-const t = useStack({ webs: 2, env: { EVENT_RETENTION: '100', AGENT_STEP_DELAY_MS: '2' } });
+const t = useStack({ webs: 2, env: { EVENT_RETENTION: '100', AGENT_STEP_DELAY_MS: '2', ...BIG_RUN_ENV } });
 
 async function sql<Row>(query: string, params: unknown[] = []): Promise<Row[]> {
   const { target } = t.stack.database;
@@ -24,20 +26,9 @@ async function sql<Row>(query: string, params: unknown[] = []): Promise<Row[]> {
 
 describe('the durable archive', () => {
   it('keeps every event exactly once in the database, and serves history and resumes beyond Redis', async () => {
-    const { runId } = await t.api.client.pipeline.start.mutate({
-      query: 'e',
-      location: '',
-      minMatchScore: 0,
-      autoApply: true,
-      maxApplications: 2,
-    });
+    const { runId } = await t.api.client.pipeline.start.mutate({ ...BIG_RUN, autoApply: true, maxApplications: 2 });
     const watch = watchRun(t.api.client, runId);
-    for (let answered = 0; answered < 2; answered++) {
-      const q = await watch.next((e) => e.type === 'hitl_request' && !watch.events.some((r) => r.type === 'hitl_response' && r.data.hitlId === e.data.hitlId));
-      if (q.type !== 'hitl_request') throw new Error('narrowing');
-      await t.api.client.hitl.respond.mutate({ hitlId: q.data.hitlId, response: 'approve' });
-      await watch.next((e) => e.type === 'hitl_response' && e.data.hitlId === q.data.hitlId);
-    }
+    answerQuestions(t.api.client, watch);
     const live = await watch.done;
     expect(live.length).toBeGreaterThan(1000);
     await until(async () => (await metric(t.stack.webs[0]!.url, 'jobstream_archive_lag_events')) === 0);
@@ -79,12 +70,14 @@ describe('the durable archive', () => {
       [runId],
     );
     expect(run).toEqual({ status: 'completed', lastSeq: live.length, progress: 100 });
-    const questions = await sql<{ status: string; answer: string; answeredBy: string }>(
-      'SELECT status, answer, "answeredBy" FROM "HitlRequest" WHERE "runId" = $1',
+    const questions = await sql<{ id: string; status: string; answer: string; answeredBy: string }>(
+      'SELECT id, status, answer, "answeredBy" FROM "HitlRequest" WHERE "runId" = $1 ORDER BY id',
       [runId],
     );
-    expect(questions).toHaveLength(2);
-    expect(questions.every((q) => q.status === 'answered' && q.answer === 'approve' && q.answeredBy.length > 0)).toBe(true);
+    const answers = live.flatMap((e) => (e.type === 'hitl_response' ? [{ id: e.data.hitlId, answer: e.data.response }] : []));
+    expect(answers.filter((a) => a.answer === 'approve')).toHaveLength(2); // the two drafts
+    expect(questions.map((q) => ({ id: q.id, answer: q.answer }))).toEqual(answers.sort((a, b) => (a.id < b.id ? -1 : 1)));
+    expect(questions.every((q) => q.status === 'answered' && q.answeredBy.length > 0)).toBe(true);
     const applications = await sql<{ status: string }>('SELECT status FROM "Application" WHERE "runId" = $1', [runId]);
     expect(applications.map((a) => a.status)).toEqual(['submitted', 'submitted']);
   });

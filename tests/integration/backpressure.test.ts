@@ -5,11 +5,12 @@ import { watchRun } from '../helpers/client';
 import { heapUsedAfterGc, inspectorUrl } from '../helpers/inspector';
 import { startWeb } from '../helpers/processes';
 import { openRawSocket, sendText } from '../helpers/raw-ws';
+import { BIG_RUN, BIG_RUN_ENV } from '../helpers/runs';
 import { useStack } from '../helpers/stack';
 import { metric, until } from '../helpers/wait';
 
 const t = useStack({
-    env: { AGENT_STEP_DELAY_MS: '0', WS_MAX_BUFFERED_BYTES: '65536', WS_STALL_TIMEOUT_MS: '1000', WS_MAX_PAYLOAD_BYTES: '65536' },
+    env: { AGENT_STEP_DELAY_MS: '0', WS_MAX_BUFFERED_BYTES: '65536', WS_STALL_TIMEOUT_MS: '1000', WS_MAX_PAYLOAD_BYTES: '65536', ...BIG_RUN_ENV },
   });
 
 
@@ -38,7 +39,7 @@ async function stallingClients(port: number, cookie: string, runId: string, sock
 
 describe('stalled clients', () => {
   it('are cut off with a reason, and round after round of them does not grow server memory', async () => {
-    const { runId } = await t.api.client.pipeline.start.mutate({ query: 'e', location: '', minMatchScore: 0 });
+    const { runId } = await t.api.client.pipeline.start.mutate(BIG_RUN);
     const history = await watchRun(t.api.client, runId).done;
     // A web instance of its own, with the inspector on, to read its heap after GC.
     const web = await startWeb(t.stack.env, undefined, ['--inspect=127.0.0.1:0']);

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { connect, seqGaps, watchRun } from '../helpers/client';
 import { startWeb } from '../helpers/processes';
+import { BIG_RUN, BIG_RUN_ENV, ONE_QUESTION_RUN } from '../helpers/runs';
 import { useStack } from '../helpers/stack';
 
-const t = useStack({ webs: 2, env: { AGENT_STEP_DELAY_MS: '5' } });
-
-/** A query and location that match the whole sandbox board: 1,000+ events per run. */
-const BIG_RUN = { query: 'e', location: '', minMatchScore: 0 };
+const t = useStack({ webs: 2, env: { AGENT_STEP_DELAY_MS: '5', ...BIG_RUN_ENV } });
 
 describe('delivery', () => {
   it('a late subscriber gets the history, then the live tail, with no gap or duplicate at the seam', async () => {
@@ -32,7 +30,7 @@ describe('delivery', () => {
     const a = connect(t.stack.webs[0]!.url, t.user.cookie);
     const b = connect(t.stack.webs[1]!.url, t.user.cookie);
     try {
-      const { runId } = await a.client.pipeline.start.mutate({ query: 'python', autoApply: true, maxApplications: 1 });
+      const { runId } = await a.client.pipeline.start.mutate(ONE_QUESTION_RUN);
       const onA = watchRun(a.client, runId);
       const onB = watchRun(b.client, runId);
       const question = await onB.next((e) => e.type === 'hitl_request');

@@ -114,6 +114,7 @@ function fakeContext(
       GREENHOUSE_API_URL: 'http://127.0.0.1:9',
       LEVER_API_URL: 'http://127.0.0.1:9',
       SOURCE_TIMEOUT_MS: 3000,
+      SCOUT_MAX_POSTINGS: 100,
       BROWSER_EXECUTABLE_PATH: '/usr/bin/chromium',
       BROWSER_FPS: 1,
       BROWSER_JPEG_QUALITY: 50,

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '~/shared/events';
 import { errorOf, watchRun, type EventWatch } from '../helpers/client';
+import { oneQuestionRun } from '../helpers/runs';
 import { useStack } from '../helpers/stack';
 
 // Short timeout so that the timeout case runs quickly; answers in the other cases come at once.
 const t = useStack({ env: { HITL_TIMEOUT_MS: '3000', AGENT_STEP_DELAY_MS: '5' } });
 
+let runs = 0;
+
 async function runUntilQuestion(): Promise<{ runId: string; watch: EventWatch; hitlId: string }> {
-  const { runId } = await t.api.client.pipeline.start.mutate({ query: 'python', autoApply: true, maxApplications: 1 });
+  // A posting of its own each time: an approved one is never applied to again.
+  const { runId } = await t.api.client.pipeline.start.mutate(oneQuestionRun(runs++));
   const watch = watchRun(t.api.client, runId);
   const question = await watch.next((e) => e.type === 'hitl_request');
   if (question.type !== 'hitl_request') throw new Error('narrowing');

@@ -451,7 +451,7 @@ describe('the scout agent', () => {
     const ctx: ScoutContext = {
       params: pipelineParamsSchema.parse(params),
       profile: { jobSources },
-      settings: { GREENHOUSE_API_URL: boards.greenhouseApiUrl, LEVER_API_URL: boards.leverApiUrl, SOURCE_TIMEOUT_MS: options.timeoutMs ?? TIMEOUT_MS },
+      settings: { GREENHOUSE_API_URL: boards.greenhouseApiUrl, LEVER_API_URL: boards.leverApiUrl, SOURCE_TIMEOUT_MS: options.timeoutMs ?? TIMEOUT_MS, SCOUT_MAX_POSTINGS: 100 },
       appUrl: boards.appUrl,
       signal,
       emit: (type, message, data) => {

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { EventType } from '~/shared/events';
 import { pipelineParamsSchema } from '~/shared/pipeline';
 import { errorOf, seqGaps, watchRun } from '../helpers/client';
+import { ONE_QUESTION_RUN } from '../helpers/runs';
 import { useStack } from '../helpers/stack';
 
 const t = useStack();
 
 describe('a full pipeline run', () => {
   it('streams a typed, ordered event sequence from queue to completion, with a HITL approval', async () => {
-    const { runId } = await t.api.client.pipeline.start.mutate({ query: 'python', autoApply: true, maxApplications: 1 });
+    const { runId } = await t.api.client.pipeline.start.mutate(ONE_QUESTION_RUN);
     expect(runId).toMatch(/^run_/);
     const watch = watchRun(t.api.client, runId);
 

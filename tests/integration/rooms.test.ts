@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SystemAlert, UserNote } from '~/shared/rooms';
 import { newUser } from '../helpers/auth';
 import { connect, watchRun, type Client } from '../helpers/client';
+import { ONE_QUESTION_RUN } from '../helpers/runs';
 import { useStack } from '../helpers/stack';
 
 const t = useStack();
@@ -39,7 +40,7 @@ describe('rooms', () => {
     const strangerInbox = collect<UserNote>((h) => stranger.client.rooms.inbox.subscribe(undefined, h));
     await new Promise((r) => setTimeout(r, 300));
 
-    const { runId } = await t.api.client.pipeline.start.mutate({ query: 'python', autoApply: true, maxApplications: 1 });
+    const { runId } = await t.api.client.pipeline.start.mutate(ONE_QUESTION_RUN);
     await inbox.until((n) => n.some((x) => x.type === 'hitl_request'));
     const question = inbox.items.find((x) => x.type === 'hitl_request');
     if (question?.type !== 'hitl_request') throw new Error('narrowing');

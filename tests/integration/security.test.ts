@@ -1,7 +1,9 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { setUpApplicant } from '../helpers/applicant';
 import { signIn } from '../helpers/auth';
 import { connect, errorOf, watchRun } from '../helpers/client';
+import { ONE_QUESTION_RUN } from '../helpers/runs';
 import { useStack } from '../helpers/stack';
 
 const t = useStack();
@@ -58,7 +60,9 @@ describe('injection through every string input', () => {
     const events = await watch.done;
     expect(events.find((e) => e.type === 'pipeline_start')?.message).toContain(NASTY);
 
-    const second = await t.api.client.pipeline.start.mutate({ query: 'python', autoApply: true, maxApplications: 1 });
+    // A profile that matches the posting again, so the second run reaches its question.
+    await setUpApplicant(t.api.client);
+    const second = await t.api.client.pipeline.start.mutate(ONE_QUESTION_RUN);
     const w2 = watchRun(t.api.client, second.runId);
     const q = await w2.next((e) => e.type === 'hitl_request');
     if (q.type !== 'hitl_request') throw new Error('narrowing');
@@ -83,7 +87,7 @@ describe('injection through every string input', () => {
 
 describe('replayed answers', () => {
   it('a replayed HITL answer is refused with CONFLICT and changes nothing', async () => {
-    const { runId } = await t.api.client.pipeline.start.mutate({ query: 'python', autoApply: true, maxApplications: 1 });
+    const { runId } = await t.api.client.pipeline.start.mutate(ONE_QUESTION_RUN);
     const watch = watchRun(t.api.client, runId);
     const q = await watch.next((e) => e.type === 'hitl_request');
     if (q.type !== 'hitl_request') throw new Error('narrowing');

@@ -1,6 +1,6 @@
 import type { JobSource } from '~/shared/pipeline';
 import type { ProfileFields } from '~/shared/profile';
-import type { AgentContext } from '../agent-context';
+import type { AgentContext, AgentSettings } from '../agent-context';
 import {
   dedupePostings,
   planSources,
@@ -13,8 +13,6 @@ import {
 
 export type { JobPosting } from '../sources';
 
-/** The analyst fetches and reads every posting; past this many a run would take hours. */
-export const MAX_POSTINGS = 100;
 /** scout_found lists the postings' links; a viewer needs a sample, not a board's whole listing. */
 const MAX_EVENT_URLS = 50;
 const MAX_MESSAGE_CHARS = 2000;
@@ -22,7 +20,8 @@ const MAX_MESSAGE_CHARS = 2000;
 /** What the scout uses of its context; an AgentContext is one. */
 export type ScoutContext = Pick<AgentContext, 'params' | 'appUrl' | 'signal' | 'emit' | 'pace' | 'pausePoint'> & {
   readonly profile: Pick<ProfileFields, 'jobSources'>;
-  readonly settings: SourceSettings;
+  /** SCOUT_MAX_POSTINGS: the analyst fetches and reads every posting, so a search keeps at most this many. */
+  readonly settings: SourceSettings & Pick<AgentSettings, 'SCOUT_MAX_POSTINGS'>;
 };
 
 type Outcome = { ok: true; postings: JobPosting[] } | { ok: false; error: string };
@@ -31,7 +30,7 @@ const SOURCE_NAMES: Readonly<Record<JobSource, string>> = { sandbox: 'sandbox', 
 
 /**
  * Searches every source the run asked for (params.sources, boards from the profile),
- * drops postings listed on several boards, and returns at most MAX_POSTINGS. A source
+ * drops postings listed on several boards, and returns at most SCOUT_MAX_POSTINGS. A source
  * that fails is reported in its scout_found message and the others go on; only a stop
  * of the run ends the search early.
  */
@@ -41,7 +40,8 @@ export async function scout(ctx: ScoutContext): Promise<JobPosting[]> {
   await ctx.emit('scout_start', `Searching for "${query}" in ${location || 'any location'}`, { query, location, sources: plan.sources });
   await ctx.pace();
   // Every source is asked at once so slow boards overlap; the events report them one by one, in plan order.
-  const outcomes = plan.steps.map((step) => startSearch(step, query, location, ctx.signal));
+  const max = ctx.settings.SCOUT_MAX_POSTINGS;
+  const outcomes = plan.steps.map((step) => startSearch(step, query, location, max, ctx.signal));
   const found: JobPosting[] = [];
   let failed = 0;
   for (const [i, step] of plan.steps.entries()) {
@@ -51,7 +51,7 @@ export async function scout(ctx: ScoutContext): Promise<JobPosting[]> {
     else if (outcome) failed += 1;
   }
   const { postings, duplicatesRemoved } = dedupePostings(found);
-  const selected = interleaveBySource(postings, MAX_POSTINGS);
+  const selected = interleaveBySource(postings, max);
   await ctx.emit('scout_complete', completionMessage(selected.length, postings.length, duplicatesRemoved, failed), {
     count: selected.length,
     duplicatesRemoved,
@@ -60,9 +60,9 @@ export async function scout(ctx: ScoutContext): Promise<JobPosting[]> {
 }
 
 /** Never rejects, so a search still running when the run stops leaves no unhandled rejection behind. */
-function startSearch(step: PlannedSource, query: string, location: string, signal: AbortSignal): Promise<Outcome> | undefined {
+function startSearch(step: PlannedSource, query: string, location: string, limit: number, signal: AbortSignal): Promise<Outcome> | undefined {
   if (step.type !== 'client') return undefined;
-  return step.client.search({ query, location, limit: MAX_POSTINGS, signal }).then(
+  return step.client.search({ query, location, limit, signal }).then(
     (postings): Outcome => ({ ok: true, postings }),
     (err: unknown): Outcome => ({ ok: false, error: failureMessage(step.client.label, err) }),
   );

@@ -10,6 +10,9 @@ export interface LiveViewOptions {
   publish: (frame: LiveFrame) => Promise<void>;
 }
 
+/** A capture that takes longer than this is abandoned, so one lost capture cannot stop the stream. */
+const CAPTURE_TIMEOUT_MS = 1500;
+
 /** The user's live view of one page: frames at a steady rate, captioned with the latest action. */
 export interface LiveView {
   narrate(caption: string): void;
@@ -31,9 +34,10 @@ export async function streamPage(page: Page, opts: LiveViewOptions): Promise<Liv
     if (busy || stopped || page.isClosed()) return;
     busy = true;
     try {
-      await captureAndPublish(cdp, page, opts, caption);
+      await withinMs(captureAndPublish(cdp, page, opts, caption), CAPTURE_TIMEOUT_MS);
     } catch {
-      // Navigation in progress or the page closed: this frame is skipped.
+      // Navigation in progress, the page closed, or a capture that never came back
+      // (Chromium drops one when the page is swapped mid-navigation): skip this frame.
     } finally {
       busy = false;
     }
@@ -63,4 +67,13 @@ async function captureAndPublish(cdp: CDPSession, page: Page, opts: LiveViewOpti
     width: size.width,
     height: size.height,
   });
+}
+
+function withinMs<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no frame within ${ms} ms`)), ms);
+  });
+  work.catch(() => undefined); // an abandoned capture may still fail later
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }

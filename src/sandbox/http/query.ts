@@ -25,7 +25,7 @@ const wholeNumber = (name: string, min: number, max: number, fallback: number) =
 export const boardQuerySchema = z.object({ q: text('q'), location: text('location') });
 
 export const jobsQuerySchema = boardQuerySchema.extend({
-  limit: wholeNumber('limit', 1, 200, 50),
+  limit: wholeNumber('limit', 1, 500, 50),
   offset: wholeNumber('offset', 0, 100_000, 0),
 });
 

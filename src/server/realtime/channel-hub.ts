@@ -5,27 +5,40 @@ import type { Redis } from 'ioredis';
  * the instance's one subscriber connection: one Redis subscription per channel,
  * however many sockets listen.
  */
+interface Channel {
+  listeners: Set<(message: string) => void>;
+  /** Every listener waits for this, so none returns before Redis confirmed the subscription. */
+  subscribed: Promise<unknown>;
+}
+
 export class ChannelHub {
-  private readonly listeners = new Map<string, Set<(message: string) => void>>();
+  private readonly channels = new Map<string, Channel>();
 
   constructor(private readonly subscriber: Redis) {
     subscriber.on('message', (channel: string, message: string) => {
-      for (const listener of this.listeners.get(channel) ?? []) listener(message);
+      for (const listener of this.channels.get(channel)?.listeners ?? []) listener(message);
     });
   }
 
   async listen(channel: string, listener: (message: string) => void): Promise<() => void> {
-    let set = this.listeners.get(channel);
-    if (!set) {
-      set = new Set();
-      this.listeners.set(channel, set);
-      await this.subscriber.subscribe(channel);
+    let entry = this.channels.get(channel);
+    if (!entry) {
+      entry = { listeners: new Set(), subscribed: this.subscriber.subscribe(channel) };
+      this.channels.set(channel, entry);
     }
-    set.add(listener);
+    const joined = entry;
+    try {
+      await joined.subscribed;
+    } catch (err) {
+      // Forget the failed subscription, so that the next listener tries again.
+      if (this.channels.get(channel) === joined) this.channels.delete(channel);
+      throw err;
+    }
+    joined.listeners.add(listener);
     return () => {
-      set.delete(listener);
-      if (set.size > 0 || this.listeners.get(channel) !== set) return;
-      this.listeners.delete(channel);
+      joined.listeners.delete(listener);
+      if (joined.listeners.size > 0 || this.channels.get(channel) !== joined) return;
+      this.channels.delete(channel);
       void this.subscriber.unsubscribe(channel).catch(() => undefined);
     };
   }

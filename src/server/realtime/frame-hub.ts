@@ -3,6 +3,7 @@ import type { FrameStore } from '~/store/frames';
 import type { RedisKeys } from '~/store/keys';
 import type { ChannelHub } from './channel-hub';
 import type { FramePacer } from './frame-pacer';
+import { rememberFrameJson } from './wire-encoder';
 
 interface RunFrames {
   latest: LiveFrame | null;
@@ -37,7 +38,11 @@ export class FrameHub {
   async *frames(runId: string, signal: AbortSignal, pacer: FramePacer | null, isOver: () => Promise<boolean>): AsyncGenerator<LiveFrame> {
     const run = await this.join(runId);
     try {
-      run.latest ??= await this.store.latest(runId);
+      if (!run.latest) {
+        const stored = await this.store.latest(runId);
+        // A frame that came over pub/sub during the read is newer than the stored one.
+        run.latest ??= stored;
+      }
       let seen = run.latest ? -1 : 0;
       while (!signal.aborted) {
         if (run.version === seen || !run.latest) {
@@ -67,7 +72,12 @@ export class FrameHub {
       run = created;
     }
     run.viewers += 1;
-    await run.unlisten;
+    try {
+      await run.unlisten;
+    } catch (err) {
+      this.leave(runId, run); // the next viewer subscribes afresh
+      throw err;
+    }
     return run;
   }
 
@@ -86,6 +96,7 @@ export class FrameHub {
       return;
     }
     if (!parsed.success) return; // not a frame this version understands
+    rememberFrameJson(parsed.data, raw);
     run.latest = parsed.data;
     run.version += 1;
     for (const wake of [...run.wake]) wake();

@@ -55,24 +55,25 @@ export function createServerServices(deps: Deps): ServerServices {
   const pacers = new WeakMap<WebSocket, FramePacer>();
   const sessions = new WeakMap<WebSocket, SocketSession>();
   const subscriptions = new WeakMap<WebSocket, number>();
+  const flowControlFor = (ws: WebSocket): FlowControl => {
+    let gate = gates.get(ws);
+    if (!gate) {
+      gate = createFlowControl(ws, {
+        maxBufferedBytes: deps.env.WS_MAX_BUFFERED_BYTES,
+        stallTimeoutMs: deps.env.WS_STALL_TIMEOUT_MS,
+        onClosed: () => deps.metrics.slowConsumersClosed.inc(),
+      });
+      gates.set(ws, gate);
+    }
+    return gate;
+  };
   return {
     ...deps,
-    flowControlFor(ws) {
-      let gate = gates.get(ws);
-      if (!gate) {
-        gate = createFlowControl(ws, {
-          maxBufferedBytes: deps.env.WS_MAX_BUFFERED_BYTES,
-          stallTimeoutMs: deps.env.WS_STALL_TIMEOUT_MS,
-          onClosed: () => deps.metrics.slowConsumersClosed.inc(),
-        });
-        gates.set(ws, gate);
-      }
-      return gate;
-    },
+    flowControlFor,
     framePacerFor(ws) {
       let pacer = pacers.get(ws);
       if (!pacer) {
-        pacer = createFramePacer(ws);
+        pacer = createFramePacer(ws, flowControlFor(ws));
         pacers.set(ws, pacer);
       }
       return pacer;
