@@ -43,8 +43,6 @@ export async function processPipelineJob(deps: JobRunnerDeps, job: Job<PipelineJ
   };
   const jobId = job.id ?? runId;
 
-  const waitedMs = Math.max(0, Date.now() - job.timestamp);
-  await announceQueued(deps.tasks, runId, attempt, `Pipeline was queued for ${(waitedMs / 1000).toFixed(1)} s`);
   if (attempt > 1) await recoverFromLostWorker(deps, run, attempt, publish);
   const started = await stores.runs.transition(runId, ['queued', 'running', 'paused'], 'running', {
     startedAt: new Date().toISOString(),
@@ -52,6 +50,9 @@ export async function processPipelineJob(deps: JobRunnerDeps, job: Job<PipelineJ
     handoff: '0',
   });
   if (!started.ok) return; // stopped (or finished) before a worker got to it
+  // Unless a worker watching the queue already said so, the wait is announced now, before the start.
+  const waited = attempt === 1 ? `Pipeline waited ${((Date.now() - job.timestamp) / 1000).toFixed(1)} s in the queue` : `Attempt ${attempt} queued`;
+  await announceQueued(deps.tasks, runId, attempt, waited);
   notifyStatus(deps, run, 'running');
 
   const control = new RunControl();

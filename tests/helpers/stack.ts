@@ -84,7 +84,7 @@ export async function startStack(opts: { webs?: number; workers?: number; env?: 
  * Starts a stack before the file's tests and stops it after them; `user` is a
  * signed-up, signed-in user and `api` their client on the first web instance.
  */
-export function useStack(opts: Parameters<typeof startStack>[0] = {}): {
+export function useStack(opts: Parameters<typeof startStack>[0] & { applicant?: boolean } = {}): {
   readonly stack: Stack;
   readonly api: Connection;
   readonly user: TestUser;
@@ -98,7 +98,8 @@ export function useStack(opts: Parameters<typeof startStack>[0] = {}): {
     if (web) {
       user = await newUser(web.url);
       api = connect(web.url, user.cookie);
-      await setUpApplicant(api.client);
+      // A complete profile and resume, as the agents need; `applicant: false` leaves it empty.
+      if (opts.applicant !== false) await setUpApplicant(api.client);
     }
   });
   afterAll(async () => {

@@ -44,7 +44,9 @@ describe('development mode, on the embedded database', () => {
 
     const api = connect(web.url, (await newUser(web.url)).cookie);
     try {
+      // No worker runs here: pausing the queued run is what the web itself publishes.
       const { runId } = await api.client.pipeline.start.mutate({ query: 'python' });
+      await api.client.pipeline.pause.mutate({ runId });
       const first = await new Promise<string>((resolve, reject) => {
         const sub = api.client.pipeline.events.subscribe(
           { runId, lastEventId: null },
@@ -57,7 +59,7 @@ describe('development mode, on the embedded database', () => {
           },
         );
       });
-      expect(first).toBe('task_queued');
+      expect(first).toBe('job_paused');
       expect(hmr.readyState).toBe(WebSocket.OPEN);
     } finally {
       await api.close();

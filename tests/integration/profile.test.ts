@@ -3,7 +3,7 @@ import { newUser } from '../helpers/auth';
 import { connect, errorOf } from '../helpers/client';
 import { useStack } from '../helpers/stack';
 
-const t = useStack({ workers: 0 });
+const t = useStack({ workers: 0, applicant: false });
 
 const pdf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(Math.max(0, size - 9), 0x20)]);
 
