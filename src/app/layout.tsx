@@ -1,15 +1,24 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { TRPCReactProvider } from '~/trpc/react';
+import { AppShell } from './_components/app-shell';
+import './globals.css';
 
 export const metadata: Metadata = {
   title: 'jobstream',
   description: 'The live control room for your AI job-search pipeline',
 };
 
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body className="antialiased">
+        <TRPCReactProvider>
+          <AppShell>{children}</AppShell>
+        </TRPCReactProvider>
+      </body>
     </html>
   );
 }

@@ -1,0 +1,69 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { ConnectionBadge } from './connection-badge';
+import { SignOutButton } from './sign-out-button';
+import { useSession } from './session';
+
+const NAV = [
+  { href: '/dashboard', label: 'Dashboard' },
+  { href: '/inbox', label: 'Inbox' },
+  { href: '/profile', label: 'Profile' },
+];
+
+/** The header every page shares: where you are, who you are, and whether the stream is live. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const session = useSession();
+  const path = usePathname();
+  return (
+    <div className="min-h-screen">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/" className="text-lg font-bold tracking-tight text-slate-900">
+            jobstream
+          </Link>
+          {session.kind === 'signed-in' && (
+            <nav aria-label="Main" className="flex flex-wrap gap-4 text-sm">
+              {NAV.map((item) => (
+                <Link
+                  key={item.href}
+                  href={item.href}
+                  aria-current={path.startsWith(item.href) ? 'page' : undefined}
+                  className="rounded px-1 py-0.5 text-slate-700 hover:text-slate-950 aria-[current=page]:font-semibold aria-[current=page]:text-blue-800"
+                >
+                  {item.label}
+                </Link>
+              ))}
+            </nav>
+          )}
+          <div className="ml-auto flex items-center gap-4 text-sm">
+            <ConnectionBadge />
+            {session.kind === 'signed-in' ? (
+              <>
+                <span className="hidden text-slate-600 sm:inline">{session.user.email}</span>
+                <SignOutButton />
+              </>
+            ) : session.kind === 'signed-out' ? (
+              <>
+                <Link href="/signin" className="text-blue-800 underline-offset-2 hover:underline">
+                  Sign in
+                </Link>
+                <Link href="/signup" className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white hover:bg-blue-800">
+                  Sign up
+                </Link>
+              </>
+            ) : null}
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}
