@@ -10,7 +10,7 @@ import type { AppRouter } from '~/server/api/root';
 export const api = createTRPCReact<AppRouter>();
 
 /** What the page shows in its header: is the live stream up? */
-export type ConnectionStatus = 'connected' | 'connecting' | 'reconnecting' | 'offline';
+export type ConnectionStatus = 'idle' | 'connected' | 'connecting' | 'reconnecting' | 'offline';
 
 const ConnectionContext = createContext<ConnectionStatus>('connecting');
 
@@ -33,18 +33,21 @@ function createClients(onStatus: (s: ConnectionStatus) => void) {
   const ws = createWSClient({
     url: socketUrl,
     retryDelayMs: (attempt) => Math.min(500 * 2 ** attempt, 5000),
+    // Opened by the first subscription and closed a while after the last: a signed-out
+    // page never knocks on a socket that would refuse it.
+    lazy: { enabled: true, closeMs: 30_000 },
     keepAlive: { enabled: true, intervalMs: 20_000, pongTimeoutMs: 10_000 },
   });
   let everOpen = false;
   const subscription = ws.connectionState.subscribe({
     next(state) {
-      if (state.state === 'pending') {
+      if (state.state === 'idle') {
+        onStatus('idle');
+      } else if (state.state === 'pending') {
         everOpen = true;
         onStatus('connected');
-      } else if (state.state === 'connecting') {
-        onStatus(everOpen ? 'reconnecting' : 'connecting');
       } else {
-        onStatus('reconnecting');
+        onStatus(everOpen ? 'reconnecting' : 'connecting');
       }
     },
   });

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ConnectionBadge } from './connection-badge';
+import { ServerDown } from './server-down';
 import { SignOutButton } from './sign-out-button';
 import { useSession } from './session';
 
@@ -62,7 +63,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
-        {children}
+        {session.kind === 'server-down' ? <ServerDown message={session.message} /> : children}
       </main>
     </div>
   );

@@ -3,6 +3,7 @@
 import { useConnectionStatus, type ConnectionStatus } from '~/trpc/react';
 
 const LOOK: Record<ConnectionStatus, { label: string; dot: string; text: string }> = {
+  idle: { label: 'Ready', dot: 'bg-slate-400', text: 'text-slate-700' },
   connected: { label: 'Live', dot: 'bg-emerald-600', text: 'text-emerald-800' },
   connecting: { label: 'Connecting…', dot: 'bg-amber-500', text: 'text-amber-900' },
   reconnecting: { label: 'Reconnecting…', dot: 'bg-amber-500 animate-pulse', text: 'text-amber-900' },

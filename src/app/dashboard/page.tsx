@@ -1,0 +1,21 @@
+'use client';
+
+import { useId } from 'react';
+import { RunList } from './_components/run-list';
+import { SessionGate } from './_components/session-gate';
+import { StartPipelineForm } from './_components/start-pipeline-form';
+
+export default function DashboardPage() {
+  const id = useId();
+  return (
+    <SessionGate>
+      <div className="space-y-6">
+        <h1 className="text-2xl font-bold tracking-tight text-slate-950">Dashboard</h1>
+        <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_26rem]">
+          <RunList headingId={`${id}-runs`} />
+          <StartPipelineForm headingId={`${id}-start`} />
+        </div>
+      </div>
+    </SessionGate>
+  );
+}

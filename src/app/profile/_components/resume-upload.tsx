@@ -1,0 +1,126 @@
+'use client';
+
+import { useRef, useState } from 'react';
+import { RESUME_MAX_BYTES } from '~/shared/profile';
+import { api } from '~/trpc/react';
+import { apiIssues, isUnreachable } from '../../_components/api-issues';
+import { controlClass, FieldError } from '../../_components/form-controls';
+import type { Profile } from './profile-draft';
+
+const ID = 'profile-resume-file';
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The file's bytes as base64, which is how the API takes them. */
+function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = typeof reader.result === 'string' ? reader.result : '';
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/**
+ * Uploads as soon as a file is chosen: a resume is one file, not a draft to review, and the
+ * profile's other fields are saved separately.
+ */
+export function ResumeUpload({ current }: { current: Profile['resumeFile'] }) {
+  const utils = api.useUtils();
+  const upload = api.profile.uploadResume.useMutation();
+  const input = useRef<HTMLInputElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+
+  function clearInput() {
+    // So choosing the same file again (after fixing it) still counts as a change.
+    if (input.current) input.current.value = '';
+  }
+
+  async function send(file: File) {
+    setError(null);
+    if (file.size > RESUME_MAX_BYTES) {
+      setStatus('');
+      setError(`that file is ${formatBytes(file.size)}; the resume may be at most ${formatBytes(RESUME_MAX_BYTES)}`);
+      clearInput();
+      return;
+    }
+    setStatus(`Uploading ${file.name}…`);
+    let contentBase64: string;
+    try {
+      contentBase64 = await readAsBase64(file);
+    } catch {
+      setStatus('');
+      setError('that file could not be read; choose it again');
+      clearInput();
+      return;
+    }
+    upload.mutate(
+      { fileName: file.name, contentBase64 },
+      {
+        onSuccess: (profile) => {
+          // Only the file changed: the form's unsaved edits are compared against the rest.
+          utils.profile.get.setData(undefined, (old) => (old ? { ...old, resumeFile: profile.resumeFile, updatedAt: profile.updatedAt } : profile));
+          setStatus('Resume uploaded');
+        },
+        onError: (failure) => {
+          setStatus('');
+          setError(
+            isUnreachable(failure)
+              ? "couldn't reach jobstream; check your connection and choose the file again"
+              : apiIssues(failure)
+                  .map((issue) => issue.text)
+                  .join(' '),
+          );
+        },
+        onSettled: clearInput,
+      },
+    );
+  }
+
+  return (
+    <div>
+      <label htmlFor={ID} className="block text-sm font-semibold text-slate-900">
+        Resume (PDF)
+      </label>
+      <p id={`${ID}-hint`} className="mt-0.5 text-sm text-slate-600">
+        PDF only, at most {formatBytes(RESUME_MAX_BYTES)}. It is uploaded as soon as you choose it. The applier attaches it
+        when a form asks for a resume; without one, it prints your resume text as a PDF.
+      </p>
+      <p id={`${ID}-current`} className="mt-2 text-sm text-slate-800">
+        {current ? (
+          <>
+            Current file: <strong className="break-all">{current.fileName}</strong> ({formatBytes(current.bytes)})
+          </>
+        ) : (
+          'No PDF uploaded yet.'
+        )}
+      </p>
+      <input
+        ref={input}
+        id={ID}
+        type="file"
+        accept="application/pdf,.pdf"
+        disabled={upload.isPending}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${ID}-hint ${ID}-current${error ? ` ${ID}-error` : ''}`}
+        className={`${controlClass} mt-2 file:mr-3 file:rounded file:border-0 file:bg-slate-200 file:px-3 file:py-1 file:font-medium file:text-slate-900`}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) void send(file);
+        }}
+      />
+      <p role="status" className="mt-1 min-h-5 text-sm font-medium text-emerald-800">
+        {status}
+      </p>
+      <FieldError id={ID} message={error ?? undefined} />
+    </div>
+  );
+}
