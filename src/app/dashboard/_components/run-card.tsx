@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { RouterOutputs } from '~/trpc/types';
-import { STAGE_LABEL, STATUS_LABEL, STATUS_LOOK } from './run-labels';
+import { STAGE_LABEL, STATUS_LABEL, STATUS_LOOK } from '~/app/_components/run-labels';
 
 type Run = RouterOutputs['pipeline']['list'][number];
 

@@ -1,4 +1,5 @@
 import type { RunStatus, Stage } from '~/shared/pipeline';
+import { STATUS_LABEL, STATUS_LOOK } from '~/app/_components/run-labels';
 import type { RunOutcome } from '../_lib/run-state';
 
 export interface RunStatusLineProps {
@@ -8,25 +9,6 @@ export interface RunStatusLineProps {
   attempt: number;
   outcome: RunOutcome | null;
 }
-
-const LABEL: Record<RunStatus, string> = {
-  queued: 'Queued',
-  running: 'Running',
-  paused: 'Paused',
-  completed: 'Completed',
-  stopped: 'Stopped',
-  failed: 'Failed',
-};
-
-// Each badge pairs its colour with the word, so colour is never the only signal.
-const BADGE: Record<RunStatus, string> = {
-  queued: 'bg-slate-200 text-slate-900',
-  running: 'bg-blue-100 text-blue-900',
-  paused: 'bg-amber-100 text-amber-900',
-  completed: 'bg-emerald-100 text-emerald-900',
-  stopped: 'bg-slate-200 text-slate-900',
-  failed: 'bg-red-100 text-red-900',
-};
 
 const STAGE: Record<Stage, string> = {
   queued: 'waiting for a worker',
@@ -58,7 +40,7 @@ export function RunStatusLine({ status, stage, progress, attempt, outcome }: Run
   const live = status === 'running' || status === 'paused';
   return (
     <p data-run-status={status} className="flex flex-wrap items-center gap-x-3 gap-y-1 text-slate-800">
-      <span className={`rounded px-2 py-0.5 text-sm font-semibold ${BADGE[status]}`}>{LABEL[status]}</span>
+      <span className={`rounded px-2 py-0.5 text-sm font-semibold ${STATUS_LOOK[status]}`}>{STATUS_LABEL[status]}</span>
       {live && stage && stage !== 'done' ? <span>Now {STAGE[stage]}</span> : null}
       {progress !== null ? <span>{progress}% done</span> : null}
       {attempt > 1 ? <span>Attempt {attempt}</span> : null}

@@ -1,13 +1,6 @@
+import { agentLabel } from '~/app/_components/hitl/agent-label';
 import { laneProgress, type Lane, type LaneState, type LaneStatus } from '../_lib/run-state';
 
-const NAME: Record<Lane, string> = {
-  scout: 'Scout',
-  analyst: 'Analyst',
-  company: 'Company research',
-  resume: 'Resume tailoring',
-  cover_letter: 'Cover letter',
-  applier: 'Applier',
-};
 
 /** What a lane counts, so "3 of 5" says 3 of 5 what. */
 const UNIT: Record<Lane, string> = {
@@ -54,14 +47,14 @@ export function StageLane({ lane, state }: { lane: Lane; state: LaneState }) {
     <li data-stage={lane} data-stage-status={state.status} className={`rounded-lg border px-3 py-2 sm:py-3 ${look.card}`}>
       {/* Name and status share a line on a phone, so six stacked lanes stay short. */}
       <div className="flex flex-wrap items-baseline justify-between gap-x-3 sm:block">
-        <h3 className="font-semibold text-slate-900">{NAME[lane]}</h3>
+        <h3 className="font-semibold text-slate-900">{agentLabel(lane)}</h3>
         <p className={`line-clamp-2 text-sm sm:mt-1 ${look.text}`} title={text}>
           {text}
         </p>
       </div>
       <div
         role="progressbar"
-        aria-label={`${NAME[lane]} progress`}
+        aria-label={`${agentLabel(lane)} progress`}
         aria-valuemin={0}
         aria-valuemax={100}
         // Left out while the lane's size is unknown: an indeterminate bar, not a false 0%.
