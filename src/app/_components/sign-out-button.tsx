@@ -12,6 +12,8 @@ export function SignOutButton() {
       disabled={busy}
       onClick={() => {
         setBusy(true);
+        // Run pages keep their events in this tab for reloads; they leave with the user.
+        sessionStorage.clear();
         void signOut({ callbackUrl: '/' });
       }}
       className="rounded border border-slate-300 px-3 py-1.5 text-slate-800 hover:bg-slate-100 disabled:opacity-60"
