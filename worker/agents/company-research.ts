@@ -1,6 +1,7 @@
 import type { AgentContext } from '../agent-context';
 import { clip, findCompanyLink, htmlToText, researchCompany, type CompanyResearch, type CompanySource } from '../documents/company-research';
 import { tryComplete, type LlmClient } from '../llm';
+import { readAtMost } from '../read-at-most';
 
 /**
  * The part of an AgentContext the document agents use; any AgentContext will do, and
@@ -128,24 +129,6 @@ export async function fetchPage(url: string, signal: AbortSignal, timeoutMs: num
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
   const type = response.headers.get('content-type') ?? '';
   if (type && !/text\/html|text\/plain|application\/xhtml/i.test(type)) throw new Error(`${url} is not a web page (${type})`);
-  const html = await readCapped(response, PAGE_MAX_BYTES);
+  const html = await readAtMost(response, PAGE_MAX_BYTES);
   return { url: response.url || url, html, text: type.includes('text/plain') ? html : htmlToText(html) };
-}
-
-/** Reads at most `max` bytes, so that a huge page cannot fill the worker's memory. */
-async function readCapped(response: Response, max: number): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    for (let read = await reader.read(); !read.done; read = await reader.read()) {
-      chunks.push(read.value);
-      size += read.value.byteLength;
-      if (size >= max) break;
-    }
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks).subarray(0, max));
 }

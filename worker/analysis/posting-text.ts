@@ -4,6 +4,7 @@
  * (scripts, styles, navigation, footers) left out. Regex-based on purpose: posting
  * pages are simple documents, and a full DOM parser is not worth a dependency here.
  */
+import { readAtMost } from '../read-at-most';
 
 export const POSTING_MAX_BYTES = 5 * 1024 * 1024;
 /** Enough for the longest real postings; the rest of a huge page is noise. */
@@ -71,23 +72,6 @@ export function htmlToText(html: string): string {
   return tidyLines(decodeEntities(withoutTags));
 }
 
-/** Reads at most `maxBytes`; a longer body is cut off there (the posting is near the top). */
-async function readCapped(response: Response, maxBytes: number): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (size < maxBytes) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    const room = maxBytes - size;
-    chunks.push(value.byteLength > room ? value.subarray(0, room) : value);
-    size += Math.min(value.byteLength, room);
-  }
-  await reader.cancel().catch(() => undefined);
-  return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
-}
-
 /**
  * The posting page as plain text. Rejects on a bad address, a non-2xx answer, a
  * timeout or a stop; the caller decides what to fall back to.
@@ -106,7 +90,7 @@ export async function fetchPostingText(url: string, options: FetchPostingOptions
     await response.body?.cancel().catch(() => undefined);
     throw new Error(`HTTP ${response.status}`);
   }
-  const body = await readCapped(response, options.maxBytes ?? POSTING_MAX_BYTES);
+  const body = await readAtMost(response, options.maxBytes ?? POSTING_MAX_BYTES);
   const type = response.headers.get('content-type') ?? '';
   return /text\/plain/i.test(type) ? tidyLines(body) : htmlToText(body);
 }
