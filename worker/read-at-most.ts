@@ -1,8 +1,10 @@
+import type { ReadableStream } from 'node:stream/web';
+
 /**
  * Reads a response body up to `maxBytes` and drops the rest, so a huge page cannot
  * fill the worker's memory; used wherever an agent reads a web page as text.
  */
-export async function readAtMost(response: Response, maxBytes: number): Promise<string> {
+export async function readAtMost(response: { body: ReadableStream<Uint8Array> | null }, maxBytes: number): Promise<string> {
   const reader = response.body?.getReader();
   if (!reader) return '';
   const chunks: Uint8Array[] = [];

@@ -14,6 +14,7 @@ import { runPipeline } from './orchestrator';
 import { HandedBack, RunControl, StopRequested } from './run-control';
 import { announceQueued, type TaskEventDeps } from './task-events';
 import type { WorkerBus } from './worker-bus';
+import { userMessage } from './user-facing-error';
 
 export interface JobRunnerDeps {
   env: Env;
@@ -101,7 +102,7 @@ export async function processPipelineJob(deps: JobRunnerDeps, job: Job<PipelineJ
       notifyStatus(deps, run, 'queued');
       throw new WaitingError();
     }
-    const message = err instanceof Error ? err.message : String(err);
+    const message = userMessage(err, 'something went wrong in the worker (its log has the details)', `run ${runId} failed`);
     await finish(deps, run, 'failed', publish, [
       { runId, type: 'task_failed', agent: 'task', message: `Job failed: ${message}`, data: { jobId, error: message, retrying: false } },
       { runId, type: 'pipeline_error', agent: 'system', message: `Pipeline failed: ${message}. Start a new run to try again.`, data: { error: message, retrying: false, attempt } },

@@ -12,6 +12,7 @@ import { renderPdf } from '~worker/documents/pdf';
 import type { LlmClient } from '~worker/llm';
 import { validateNewEvent, type EventData, type EventType, type NewEvent } from '~/shared/events';
 import type { ProfileFields } from '~/shared/profile';
+import { UserFacingError } from '~worker/user-facing-error';
 
 const RESUME = `JANE DOE
 jane@example.com | Berlin
@@ -62,8 +63,6 @@ let site: Server;
 let origin: string;
 
 beforeAll(async () => {
-  browser = await launchChromium('/usr/bin/chromium');
-  context = await browser.newContext();
   site = createServer((req, res) => {
     const page = PAGES[req.url ?? ''];
     res.writeHead(page ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
@@ -71,9 +70,15 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  // The agents fetch under the worker's egress policy, read from the environment on
+  // first use (by the browser launch just below): allow the test's loopback site.
+  process.env.EGRESS_ALLOW = origin;
+  browser = await launchChromium('/usr/bin/chromium');
+  context = await browser.newContext();
 });
 
 afterAll(async () => {
+  delete process.env.EGRESS_ALLOW;
   await browser.close();
   await new Promise<void>((resolve) => site.close(() => resolve()));
 });
@@ -249,12 +254,20 @@ describe('the resume agent', () => {
     expect((await tailorResumeFor(good.ctx, job()))?.text).toBe(honest);
   });
 
-  it('keeps the original when the PDF cannot be printed, saying why', async () => {
-    const { ctx, recorded } = fakeContext(['approve'], { browser: () => Promise.reject(new Error('Chromium is gone')) });
-    expect(await tailorResumeFor(ctx, job())).toBeNull();
-    expect(types(recorded).slice(-2)).toEqual(['resume_ats_scored', 'resume_complete']);
-    expect(recorded.events.at(-1)?.message).toContain('Chromium is gone');
-    expect(recorded.questions).toEqual([]);
+  it('keeps the original when the PDF cannot be printed, saying why in the user’s words', async () => {
+    const missing = fakeContext(['approve'], {
+      browser: () => Promise.reject(new UserFacingError('Could not start Chromium: install it or set BROWSER_EXECUTABLE_PATH.')),
+    });
+    expect(await tailorResumeFor(missing.ctx, job())).toBeNull();
+    expect(types(missing.recorded).slice(-2)).toEqual(['resume_ats_scored', 'resume_complete']);
+    expect(missing.recorded.events.at(-1)?.message).toContain('install it or set BROWSER_EXECUTABLE_PATH');
+    expect(missing.recorded.questions).toEqual([]);
+    // A library's own wording stays in the log.
+    const crashed = fakeContext(['approve'], { browser: () => Promise.reject(new Error('Target page, context or browser has been closed')) });
+    expect(await tailorResumeFor(crashed.ctx, job())).toBeNull();
+    const said = crashed.recorded.events.at(-1)?.message ?? '';
+    expect(said).toContain('the browser could not print it');
+    expect(said).not.toContain('Target page');
   });
 
   it('lets a stop of the run through instead of falling back', async () => {

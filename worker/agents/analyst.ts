@@ -1,7 +1,7 @@
 import type { AgentContext } from '../agent-context';
 import { scoreWithLlm } from '../analysis/llm-scorer';
 import { type MatchResult, scoreMatch } from '../analysis/match-score';
-import { fetchPostingText } from '../analysis/posting-text';
+import { fetchPostingText, POSTING_UNREADABLE_MESSAGE, PostingPageError } from '../analysis/posting-text';
 import { extractRequirements, type Requirements } from '../analysis/requirements';
 import { type ResumeFacts, readResume } from '../analysis/resume-facts';
 import type { JobPosting } from '../sources/types';
@@ -45,9 +45,12 @@ async function readPosting(ctx: AnalystContext, job: JobPosting): Promise<Postin
     return { text: job.description, note: 'the page had little text, so the listing’s description was used' };
   } catch (err) {
     if (ctx.signal.aborted) throw err;
-    const reason = err instanceof Error && err.name === 'TimeoutError' ? 'timed out' : err instanceof Error ? err.message : String(err);
+    // PostingPageError's message is written for the user (and is the same for a closed
+    // port as for an open one); anything else is a bug, told in general words and logged.
+    const reason = err instanceof PostingPageError ? err.message : POSTING_UNREADABLE_MESSAGE;
+    if (!(err instanceof PostingPageError)) console.error(`[worker] reading ${job.url} failed:`, err);
     const fallback = job.description.trim() === '' ? 'and the listing has no description' : 'so the listing’s description was used';
-    return { text: job.description, note: `could not fetch the page (${cut(reason, 200)}), ${fallback}` };
+    return { text: job.description, note: `could not read the page (${cut(reason, 200)}), ${fallback}` };
   }
 }
 

@@ -1,6 +1,7 @@
-import type { Page } from 'playwright-core';
+import type { Page, Request, Response as PlaywrightResponse } from 'playwright-core';
 import type { EventData } from '~/shared/events';
 import type { AgentContext, ResumeFile } from '../agent-context';
+import { watchRefusals, type RefusalWatch } from '../browser/egress-watch';
 import type { LiveView } from '../browser/frame-streamer';
 import { planField, questionOf, type ApplicantFacts, type FieldPlan } from '../browser/field-mapper';
 import {
@@ -13,6 +14,8 @@ import {
   type UploadFile,
 } from '../browser/form-filler';
 import { formState, readNewFields, type FieldDescriptor } from '../browser/read-fields';
+import { checkUrl, EGRESS_HEADER, EgressRefused, errorChain, workerEgress } from '../egress';
+import { UserFacingError, userMessage } from '../user-facing-error';
 
 /** A job the applier may apply to. */
 export interface ApplyTarget {
@@ -41,7 +44,14 @@ type JobResult = 'submitted' | 'drafted' | 'failed' | 'skipped';
 const MAX_FORM_STEPS = 10;
 const MAX_DRAFT_ROUNDS = 3;
 
-class ApplicationFailed extends Error {}
+/** A reason the user can read; anything else thrown here is reported in general words and logged. */
+class ApplicationFailed extends UserFacingError {}
+
+// The same words whether anything listens at the refused address or not.
+const PAGE_REFUSED = 'the application page points to a private address, which jobstream does not open; skipped';
+const PAGE_UNAVAILABLE = 'the application page could not be opened; skipped';
+const SUBMIT_REFUSED = 'the form sends applications to a private address, which jobstream does not open; nothing was submitted';
+const UNEXPECTED = 'something on the application page did not work as expected; the worker log has the details';
 
 /**
  * Fills each application in a real browser, asking the human wherever a guess could
@@ -90,13 +100,18 @@ async function applyOrReport(
     return await applyToJob(ctx, page, view, job, await documentsFor(job));
   } catch (err) {
     ctx.signal.throwIfAborted(); // a stop is not this job's failure
-    const reason = err instanceof Error ? err.message.split('\n')[0] ?? err.message : String(err);
+    const reason = userReason(err, job);
     await ctx.emit('applier_error', `Could not apply to ${job.title} at ${job.company}: ${reason}`, {
       jobUrl: job.url,
       error: reason,
     });
     return 'failed';
   }
+}
+
+/** Our own reasons as they are; the browser's or a library's wording only in the log. */
+function userReason(err: unknown, job: ApplyTarget): string {
+  return userMessage(err, UNEXPECTED, `applying to ${job.applyUrl.slice(0, 300)} failed`);
 }
 
 async function applyToJob(
@@ -113,20 +128,43 @@ async function applyToJob(
   }
   const ref = { jobUrl: job.url, title: job.title, company: job.company };
   await ctx.emit('applier_start', `Applying to ${job.title} at ${job.company}`, { ...ref, draftMode: ctx.params.draftMode });
-  await open(ctx, page, view, job.applyUrl);
-  const filled = await fillForm(ctx, page, view, job, documents);
-  for (let round = 1; round <= MAX_DRAFT_ROUNDS; round++) {
-    const draft = await formState(page);
-    const approved = await approveDraft(ctx, page, job, filled);
-    if (!approved) {
-      await narrate(ctx, view, 'draft', `Left as a draft: the application to ${job.company} was not approved`);
-      return 'drafted';
+  const watch = watchRefusals(page, isRefused);
+  try {
+    await open(ctx, page, view, job.applyUrl, watch);
+    const filled = await fillForm(ctx, page, view, job, documents);
+    for (let round = 1; round <= MAX_DRAFT_ROUNDS; round++) {
+      // A step of the form that led somewhere refused is never shown as a draft.
+      if (await watch.refused('navigation')) throw await leaveRefusedPage(page, PAGE_REFUSED);
+      const draft = await formState(page);
+      const approved = await approveDraft(ctx, page, job, filled);
+      if (!approved) {
+        await narrate(ctx, view, 'draft', `Left as a draft: the application to ${job.company} was not approved`);
+        return 'drafted';
+      }
+      // Submit only what the user saw: a page that changed since goes back to them.
+      if ((await formState(page)) === draft) return await submit(ctx, page, view, job, watch);
+      await narrate(ctx, view, 'changed', `The form changed after the draft was shown; asking again (round ${round + 1})`);
     }
-    // Submit only what the user saw: a page that changed since goes back to them.
-    if ((await formState(page)) === draft) return submit(ctx, page, view, job);
-    await narrate(ctx, view, 'changed', `The form changed after the draft was shown; asking again (round ${round + 1})`);
+    throw new ApplicationFailed('the form kept changing after each approval; not submitted');
+  } finally {
+    watch.stop();
   }
-  throw new ApplicationFailed('the form kept changing after each approval; not submitted');
+}
+
+/** Whether the egress policy refuses this URL (the browser proxy would refuse it too). */
+async function isRefused(url: string): Promise<boolean> {
+  try {
+    await checkUrl(url, workerEgress());
+    return false;
+  } catch (err) {
+    return err instanceof EgressRefused;
+  }
+}
+
+/** Leaves a refused or broken page, so that neither the live view nor a draft keeps showing it. */
+async function leaveRefusedPage(page: Page, reason: string): Promise<ApplicationFailed> {
+  await page.goto('about:blank').catch(() => undefined);
+  return new ApplicationFailed(reason);
 }
 
 async function alreadyApplied(ctx: AgentContext, job: ApplyTarget): Promise<string | null> {
@@ -135,11 +173,24 @@ async function alreadyApplied(ctx: AgentContext, job: ApplyTarget): Promise<stri
   return entry?.state === 'submitted' ? `submitted ${entry.at.slice(0, 10)}, confirmation ${entry.confirmation ?? 'none'}` : null;
 }
 
-async function open(ctx: AgentContext, page: Page, view: LiveView, url: string): Promise<void> {
+/**
+ * Opens the form. The URL is put to the egress policy first, so a posting that points
+ * at a private address is skipped before the browser goes anywhere; a redirect there
+ * is refused by the browser's proxy, and noticed by the watch.
+ */
+async function open(ctx: AgentContext, page: Page, view: LiveView, url: string, watch: RefusalWatch): Promise<void> {
+  if (await isRefused(url)) throw new ApplicationFailed(PAGE_REFUSED);
   await ctx.emit('applier_navigate', `Opening ${url}`, { url });
   view.narrate(`Opening ${url}`);
-  const response = await page.goto(url, { waitUntil: 'domcontentloaded' });
-  if (response && !response.ok()) throw new ApplicationFailed(`the application page answered HTTP ${response.status()}`);
+  watch.reset();
+  const response = await page.goto(url, { waitUntil: 'domcontentloaded' }).catch((err: unknown) => {
+    ctx.signal.throwIfAborted();
+    console.warn(`[worker] could not open ${url.slice(0, 300)}: ${errorChain(err)}`);
+    return 'failed' as const;
+  });
+  if (await watch.refused('navigation')) throw await leaveRefusedPage(page, PAGE_REFUSED);
+  if (response === 'failed' || response?.headers()[EGRESS_HEADER] === 'unreachable') throw await leaveRefusedPage(page, PAGE_UNAVAILABLE);
+  if (response && !response.ok()) throw await leaveRefusedPage(page, `the application page answered HTTP ${response.status()}`);
   await narrate(ctx, view, 'navigate', `Opened "${await page.title()}"`);
 }
 
@@ -252,7 +303,7 @@ async function approveDraft(ctx: AgentContext, page: Page, job: ApplyTarget, fie
 }
 
 /** Submits once: claimed in the shared ledger before the click, recorded after it. */
-async function submit(ctx: AgentContext, page: Page, view: LiveView, job: ApplyTarget): Promise<JobResult> {
+async function submit(ctx: AgentContext, page: Page, view: LiveView, job: ApplyTarget, watch: RefusalWatch): Promise<JobResult> {
   if (!(await claim(ctx, job))) {
     await narrate(ctx, view, 'skip', `Not submitting to ${job.company} again`);
     return 'drafted';
@@ -266,10 +317,18 @@ async function submit(ctx: AgentContext, page: Page, view: LiveView, job: ApplyT
   await ctx.emit('applier_submit', `Submitting the application to ${job.company}`, { jobUrl: job.url });
   await ctx.emit('applier_click', `Clicking "${label}"`, { target: label });
   view.narrate('Submitting');
-  const posted = page.waitForResponse((r) => r.request().method() === 'POST', { timeout: ctx.settings.BROWSER_STEP_TIMEOUT_MS });
+  watch.reset();
+  const posted = postOutcome(page, ctx.settings.BROWSER_STEP_TIMEOUT_MS);
   await button.click();
-  const response = await posted.catch(() => null);
+  const response = await posted;
   await page.waitForLoadState('domcontentloaded').catch(() => undefined);
+  // Refused before it left this machine, and no site answered the post: nothing was sent.
+  // (A post a site did answer, redirected somewhere refused, may have gone through.)
+  const reachedSite = response !== null && response.headers()[EGRESS_HEADER] !== 'refused';
+  if (!reachedSite && ((await watch.refused('post')) || (await watch.refused('navigation')))) {
+    await ctx.applications.release(ctx.userId, job.url, ctx.runId);
+    throw await leaveRefusedPage(page, SUBMIT_REFUSED);
+  }
   const confirmation = await confirmationOf(page);
   if (confirmation) {
     await ctx.applications.recordSubmitted(ctx.userId, job.url, ctx.runId, confirmation);
@@ -304,6 +363,16 @@ async function claim(ctx: AgentContext, job: ApplyTarget): Promise<boolean> {
   if (answer !== 'submit again') return false;
   await ctx.applications.reclaim(ctx.userId, job.url, ctx.runId);
   return true;
+}
+
+/** The answer to the form's POST, or null when none came (failed, refused, or too slow). */
+async function postOutcome(page: Page, timeoutMs: number): Promise<PlaywrightResponse | null> {
+  const isPost = (r: Request) => r.method() === 'POST';
+  const answered = page.waitForResponse((r) => isPost(r.request()), { timeout: timeoutMs });
+  const failed = page.waitForEvent('requestfailed', { predicate: isPost, timeout: timeoutMs }).then(() => null);
+  answered.catch(() => undefined);
+  failed.catch(() => undefined);
+  return Promise.race([answered, failed]).catch(() => null);
 }
 
 async function confirmationOf(page: Page): Promise<string | null> {

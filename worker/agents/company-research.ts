@@ -1,5 +1,6 @@
 import type { AgentContext } from '../agent-context';
 import { clip, findCompanyLink, htmlToText, researchCompany, type CompanyResearch, type CompanySource } from '../documents/company-research';
+import { errorChain, findEgressRefusal, guardedFetch, workerEgress } from '../egress';
 import { tryComplete, type LlmClient } from '../llm';
 import { readAtMost } from '../read-at-most';
 
@@ -42,12 +43,14 @@ export async function companyResearch(ctx: DocumentAgentContext, job: AgentJob):
   await ctx.pausePoint(`research ${company}`);
   await ctx.emit('company_start', `Researching ${company}`, { company });
   try {
-    const research = await gatherAndAnalyse(ctx, job, company);
+    const { research, notes } = await gatherAndAnalyse(ctx, job, company);
     if (!research) {
-      await ctx.emit('company_error', `Nothing to read about ${company}`, { company, error: 'The posting has no text and its page could not be read.' });
+      const why = notes.find((n) => n.refused)?.text ?? 'its page could not be read';
+      await ctx.emit('company_error', `Nothing to read about ${company}`, { company, error: `The posting has no text, and ${why}.` });
       return null;
     }
-    await ctx.emit('company_result', `${company}: ${research.facts.length} facts found`, {
+    const aside = notes.length > 0 ? ` (${notes.map((n) => n.text).join('; ')})` : '';
+    await ctx.emit('company_result', clip(`${company}: ${research.facts.length} facts found${aside}`, 2000), {
       company,
       summary: clip(research.summary, 2000),
       facts: research.facts.map((f) => clip(f, 500)),
@@ -55,26 +58,39 @@ export async function companyResearch(ctx: DocumentAgentContext, job: AgentJob):
     return research;
   } catch (err) {
     if (ctx.signal.aborted) throw err;
-    const error = clip(err instanceof Error ? err.message : String(err), 2000);
-    await ctx.emit('company_error', clip(`Research on ${company} failed: ${error}`, 2000), { company, error });
+    // Whatever broke is ours to fix, not the user's to read: the detail goes to the log.
+    console.error(`[worker] company research on ${company} failed: ${errorChain(err)}`);
+    const error = 'Something went wrong while reading about the company; the rest of the run goes on without it.';
+    await ctx.emit('company_error', clip(`Research on ${company} failed`, 2000), { company, error });
     return null;
   }
 }
 
-async function gatherAndAnalyse(ctx: DocumentAgentContext, job: AgentJob, company: string): Promise<CompanyResearch | null> {
+/** Why a page was left out, in the user's words. */
+interface PageNote {
+  text: string;
+  refused: boolean;
+}
+
+async function gatherAndAnalyse(
+  ctx: DocumentAgentContext,
+  job: AgentJob,
+  company: string,
+): Promise<{ research: CompanyResearch | null; notes: PageNote[] }> {
+  const notes: PageNote[] = [];
   await ctx.emit('company_researching', `Reading the job posting`, { company, source: 'job posting' });
-  const posting = await fetchPageQuietly(ctx, job.url);
+  const posting = await fetchPageQuietly(ctx, job.url, 'the posting', notes);
   const sources: CompanySource[] = [{ label: 'job posting', text: job.description.trim() || posting?.text || '' }];
   const link = posting ? findCompanyLink(posting.html, posting.url, job.company) : null;
   if (link) {
     await ctx.emit('company_researching', `Reading ${job.company}'s page`, { company, source: clip(new URL(link).hostname, 200) });
-    const page = await fetchPageQuietly(ctx, link);
+    const page = await fetchPageQuietly(ctx, link, 'the company page it links to', notes);
     if (page) sources.push({ label: page.url, text: page.text });
   }
-  if (sources.every((s) => s.text.trim() === '')) return null;
+  if (sources.every((s) => s.text.trim() === '')) return { research: null, notes };
   await ctx.pace();
   const research = researchCompany(job.company, sources);
-  return ctx.llm ? withLlmSummary(ctx, ctx.llm, research, sources) : research;
+  return { research: ctx.llm ? await withLlmSummary(ctx, ctx.llm, research, sources) : research, notes };
 }
 
 /** The model rewrites only the summary, from the same texts; the facts stay deterministic. */
@@ -106,29 +122,45 @@ async function withLlmSummary(
 /** The posting's text: what the source gave, or else what its page says. */
 export async function postingText(ctx: DocumentAgentContext, job: AgentJob): Promise<string> {
   if (job.description.trim()) return job.description;
-  return (await fetchPageQuietly(ctx, job.url))?.text ?? '';
+  return (await fetchPageQuietly(ctx, job.url, 'the posting', []))?.text ?? '';
 }
 
-/** A page that cannot be read is simply not used; only a stop of the run gets through. */
-async function fetchPageQuietly(ctx: DocumentAgentContext, url: string): Promise<FetchedPage | null> {
+/**
+ * A page that cannot be read is simply not used, with a note in the user's words;
+ * only a stop of the run gets through. The note is the same for every failure but a
+ * refused address, so that postings cannot be used to learn which ports answer.
+ */
+async function fetchPageQuietly(ctx: DocumentAgentContext, url: string, what: string, notes: PageNote[]): Promise<FetchedPage | null> {
   try {
     return await fetchPage(url, ctx.signal, ctx.settings.SOURCE_TIMEOUT_MS);
   } catch (err) {
     if (ctx.signal.aborted) throw err;
+    const refused = findEgressRefusal(err) !== null;
+    console.warn(`[worker] company research: ${url.slice(0, 300)} not read: ${errorChain(err)}`);
+    notes.push(
+      refused
+        ? { text: `${what} points to a private address, which jobstream does not open; skipped`, refused }
+        : { text: `${what} could not be read; skipped`, refused },
+    );
     return null;
   }
 }
 
 export async function fetchPage(url: string, signal: AbortSignal, timeoutMs: number): Promise<FetchedPage> {
-  if (!/^https?:\/\//i.test(url)) throw new Error(`Not a web address: ${url}`);
-  const response = await fetch(url, {
-    signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
-    headers: { accept: 'text/html,text/plain;q=0.9' },
-    redirect: 'follow',
-  });
-  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  const response = await guardedFetch(
+    url,
+    { signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]), headers: { accept: 'text/html,text/plain;q=0.9' } },
+    workerEgress(),
+  );
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new Error(`${url} answered ${response.status}`);
+  }
   const type = response.headers.get('content-type') ?? '';
-  if (type && !/text\/html|text\/plain|application\/xhtml/i.test(type)) throw new Error(`${url} is not a web page (${type})`);
+  if (type && !/text\/html|text\/plain|application\/xhtml/i.test(type)) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new Error(`${url} is not a web page (${type})`);
+  }
   const html = await readAtMost(response, PAGE_MAX_BYTES);
   return { url: response.url || url, html, text: type.includes('text/plain') ? html : htmlToText(html) };
 }

@@ -4,6 +4,7 @@ import { renderPdf } from '../documents/pdf';
 import { tailorResume, ungroundedTerms, type TailorJob } from '../documents/resume-tailor';
 import { tryComplete, type LlmClient } from '../llm';
 import { postingText, type AgentJob, type DocumentAgentContext } from './company-research';
+import { userMessage } from '../user-facing-error';
 
 /** What the applier uploads: the approved resume, as text and as a PDF. */
 export interface TailoredResumeArtifact {
@@ -152,7 +153,7 @@ async function renderResume(ctx: DocumentAgentContext, job: AgentJob, text: stri
     return { text, pdf, fileName };
   } catch (err) {
     if (ctx.signal.aborted) throw err;
-    return clip(err instanceof Error ? (err.message.split('\n')[0] ?? err.message) : String(err), 500);
+    return clip(userMessage(err, 'the browser could not print it; the worker log has the details', `printing the resume for ${job.url}`), 500);
   }
 }
 

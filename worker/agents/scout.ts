@@ -69,9 +69,11 @@ function startSearch(step: PlannedSource, query: string, location: string, limit
 }
 
 function failureMessage(label: string, err: unknown): string {
-  // SourceError messages already name the board and the fix; anything else is a bug worth showing as is.
+  // SourceError messages already name the board and the fix; anything else is a bug:
+  // its text goes to the log, the user reads what to do.
   if (err instanceof SourceError) return err.message;
-  return `${label} failed unexpectedly (${err instanceof Error ? err.message : String(err)}): try again, and report it if it persists`;
+  console.error(`[worker] ${label} failed unexpectedly:`, err);
+  return `${label} failed unexpectedly: try again, and report it if it persists (the worker log has the details)`;
 }
 
 function stepLabel(step: PlannedSource): string {

@@ -4,6 +4,7 @@
  * (scripts, styles, navigation, footers) left out. Regex-based on purpose: posting
  * pages are simple documents, and a full DOM parser is not worth a dependency here.
  */
+import { errorChain, findEgressRefusal, guardedFetch, workerEgress, type Egress } from '../egress';
 import { readAtMost } from '../read-at-most';
 
 export const POSTING_MAX_BYTES = 5 * 1024 * 1024;
@@ -15,8 +16,29 @@ export interface FetchPostingOptions {
   signal: AbortSignal;
   timeoutMs: number;
   maxBytes?: number;
-  fetchImpl?: typeof fetch;
+  /** The egress policy to fetch under; the worker's own when left out. */
+  egress?: Egress;
 }
+
+/**
+ * A posting page that could not be read. The message is what the user reads, and
+ * it is the same for every failure but a refused address (a closed port, an open
+ * one, a 404, a timeout), so that a job board cannot use postings to map what is
+ * reachable from the worker. `detail` says what happened, for the worker's log.
+ */
+export class PostingPageError extends Error {
+  constructor(
+    message: string,
+    readonly detail: string,
+    readonly refused: boolean,
+  ) {
+    super(message);
+    this.name = 'PostingPageError';
+  }
+}
+
+export const POSTING_REFUSED_MESSAGE = 'the posting points to a private address, which jobstream does not open';
+export const POSTING_UNREADABLE_MESSAGE = 'the site did not send a readable page';
 
 /** Elements whose content is never posting text. */
 const DROPPED_ELEMENTS = ['head', 'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'nav', 'footer', 'button', 'select'];
@@ -73,19 +95,28 @@ export function htmlToText(html: string): string {
 }
 
 /**
- * The posting page as plain text. Rejects on a bad address, a non-2xx answer, a
- * timeout or a stop; the caller decides what to fall back to.
+ * The posting page as plain text. Rejects with a PostingPageError on a bad or
+ * refused address, a non-2xx answer or a timeout, and with the stop's reason on a
+ * stop; the caller decides what to fall back to.
  */
 export async function fetchPostingText(url: string, options: FetchPostingOptions): Promise<string> {
-  if (!/^https?:\/\//i.test(url)) throw new Error(`not a web address: ${url.slice(0, 100)}`);
+  if (!/^https?:\/\//i.test(url)) throw new PostingPageError('the posting’s link is not a web address', `not a web address: ${url.slice(0, 100)}`, false);
   options.signal.throwIfAborted();
+  try {
+    return await readPostingPage(url, options);
+  } catch (err) {
+    if (options.signal.aborted) throw options.signal.reason;
+    throw explain(url, err);
+  }
+}
+
+async function readPostingPage(url: string, options: FetchPostingOptions): Promise<string> {
   const signal = AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)]);
-  const fetchImpl = options.fetchImpl ?? fetch;
-  const response = await fetchImpl(url, {
-    signal,
-    redirect: 'follow',
-    headers: { accept: 'text/html,application/xhtml+xml,text/plain;q=0.8' },
-  });
+  const response = await guardedFetch(
+    url,
+    { signal, headers: { accept: 'text/html,application/xhtml+xml,text/plain;q=0.8' } },
+    options.egress ?? workerEgress(),
+  );
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
     throw new Error(`HTTP ${response.status}`);
@@ -93,4 +124,11 @@ export async function fetchPostingText(url: string, options: FetchPostingOptions
   const body = await readAtMost(response, options.maxBytes ?? POSTING_MAX_BYTES);
   const type = response.headers.get('content-type') ?? '';
   return /text\/plain/i.test(type) ? tidyLines(body) : htmlToText(body);
+}
+
+function explain(url: string, err: unknown): PostingPageError {
+  const refused = findEgressRefusal(err) !== null;
+  const detail = errorChain(err);
+  console.warn(`[worker] posting page ${url.slice(0, 300)} not read: ${detail}`);
+  return new PostingPageError(refused ? POSTING_REFUSED_MESSAGE : POSTING_UNREADABLE_MESSAGE, detail, refused);
 }

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import type { FieldPlan } from './field-mapper';
 import type { FieldDescriptor } from './read-fields';
+import { UserFacingError } from '../user-facing-error';
 
 export interface UploadFile {
   fileName: string;
@@ -13,6 +14,9 @@ export type FillAction =
   | { kind: 'type'; value: string }
   | { kind: 'choose'; value: string; clicked: string | null }
   | { kind: 'upload'; fileName: string };
+
+/** A field the filler could not fill, in words the user can read (unlike the browser's own errors). */
+export class FormFillError extends UserFacingError {}
 
 const field = (page: Page, ref: string): Locator => page.locator(`[data-jobstream-field="${ref}"]`);
 
@@ -31,7 +35,7 @@ export async function fillField(
       return { kind: 'type', value: plan.value };
     case 'upload': {
       const file = plan.key === 'resume' ? files.resume : files.coverLetter;
-      if (!file) throw new Error(`no ${plan.key === 'resume' ? 'resume' : 'cover letter'} file to upload`);
+      if (!file) throw new FormFillError(`no ${plan.key === 'resume' ? 'resume' : 'cover letter'} file to upload`);
       await target.setInputFiles({ name: file.fileName, mimeType: file.mimeType, buffer: file.bytes }, { timeout: timeoutMs });
       return { kind: 'upload', fileName: file.fileName };
     }
@@ -44,7 +48,7 @@ export async function fillField(
 export async function fillAnswer(page: Page, descriptor: FieldDescriptor, answer: string, timeoutMs: number): Promise<FillAction> {
   if (['select', 'radio', 'combobox'].includes(descriptor.control)) {
     const option = descriptor.options.find((o) => o.label === answer || o.value === answer);
-    if (!option) throw new Error(`"${answer}" is not one of the field's options`);
+    if (!option) throw new FormFillError(`"${answer}" is not one of the field's options`);
     return choose(page, descriptor, option, timeoutMs);
   }
   if (descriptor.control === 'checkbox') {
@@ -78,7 +82,7 @@ async function choose(
         return { kind: 'choose', value: option.label, clicked: option.label };
       }
     }
-    throw new Error(`the option "${option.label}" is gone from the page`);
+    throw new FormFillError(`the option "${option.label}" is gone from the page`);
   }
   // A custom dropdown: open it, then click the option in the list it reveals.
   await target.click({ timeout: timeoutMs });

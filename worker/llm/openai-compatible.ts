@@ -1,5 +1,7 @@
+import type { Response } from 'undici';
 import { z } from 'zod';
 import { abortableSleep } from '../agent-context';
+import { errorChain, findEgressRefusal, guardedFetch, networkErrorCode, workerEgressWith, type Egress } from '../egress';
 import type { ChatMessage, CompletionOptions, LlmClient } from './types';
 
 export interface OpenAiCompatibleConfig {
@@ -56,17 +58,27 @@ const errorBodySchema = z.object({
   error: z.union([z.string(), z.object({ message: z.string() })]),
 });
 
+/**
+ * The endpoint is configured by the operator (LLM_BASE_URL), so its own origin is
+ * allowed wherever it is (Ollama on localhost); a redirect elsewhere meets the egress
+ * policy like any other request.
+ */
 export function createOpenAiCompatibleClient(config: OpenAiCompatibleConfig): LlmClient {
-  const endpoint = `${config.baseUrl.replace(/\/+$/, '')}/chat/completions`;
+  const target: Target = { endpoint: `${config.baseUrl.replace(/\/+$/, '')}/chat/completions`, egress: workerEgressWith(config.baseUrl) };
   return {
     model: config.model,
-    complete: (messages, options) => completeWithRetry(config, endpoint, messages, options),
+    complete: (messages, options) => completeWithRetry(config, target, messages, options),
   };
+}
+
+interface Target {
+  endpoint: string;
+  egress: Egress;
 }
 
 async function completeWithRetry(
   config: OpenAiCompatibleConfig,
-  endpoint: string,
+  target: Target,
   messages: ChatMessage[],
   options: CompletionOptions,
 ): Promise<string> {
@@ -74,7 +86,7 @@ async function completeWithRetry(
   const deadline = AbortSignal.timeout(config.timeoutMs);
   const signal = AbortSignal.any([options.signal, deadline]);
   try {
-    return await attemptTwice(config, endpoint, messages, options, signal);
+    return await attemptTwice(config, target, messages, options, signal);
   } catch (err) {
     throw explainFailure(err, options.signal, deadline, config);
   }
@@ -83,18 +95,18 @@ async function completeWithRetry(
 /** Rate limits and server hiccups are often gone a moment later; anything else is final. */
 async function attemptTwice(
   config: OpenAiCompatibleConfig,
-  endpoint: string,
+  target: Target,
   messages: ChatMessage[],
   options: CompletionOptions,
   signal: AbortSignal,
 ): Promise<string> {
   try {
-    return await attempt(config, endpoint, messages, options, signal);
+    return await attempt(config, target, messages, options, signal);
   } catch (err) {
     if (!(err instanceof RetryableHttpError)) throw err;
     await abortableSleep(Math.min(err.retryAfterMs ?? config.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS, MAX_RETRY_DELAY_MS), signal);
   }
-  return attempt(config, endpoint, messages, options, signal);
+  return attempt(config, target, messages, options, signal);
 }
 
 /** A 429/5xx before any text arrived: worth one more try. */
@@ -109,17 +121,16 @@ class RetryableHttpError extends Error {
 
 async function attempt(
   config: OpenAiCompatibleConfig,
-  endpoint: string,
+  target: Target,
   messages: ChatMessage[],
   options: CompletionOptions,
   signal: AbortSignal,
 ): Promise<string> {
-  const response = await fetch(endpoint, {
-    method: 'POST',
-    headers: requestHeaders(config.apiKey),
-    body: JSON.stringify(requestBody(config.model, messages, options)),
-    signal,
-  });
+  const response = await guardedFetch(
+    target.endpoint,
+    { method: 'POST', headers: requestHeaders(config.apiKey), body: JSON.stringify(requestBody(config.model, messages, options)), signal },
+    target.egress,
+  );
   if (!response.ok) {
     const error = await httpError(response, config);
     if (error.retryable) throw new RetryableHttpError(error, retryAfterMs(response));
@@ -167,7 +178,7 @@ export function readCompletionJson(body: string, onDelta: (text: string) => void
  * lines so that a JSON payload split across reads does too.
  */
 export async function readCompletionStream(
-  body: ReadableStream<Uint8Array>,
+  body: ByteStream,
   onDelta: (text: string) => void,
 ): Promise<string> {
   const state: StreamState = { text: '', data: [], events: 0, finished: false, done: false };
@@ -187,6 +198,11 @@ export async function readCompletionStream(
   if (state.done || state.finished) return state.text;
   if (state.events === 0) throw new LlmError('malformed', 'LLM endpoint sent no completion events (is this a chat-completions API?)');
   throw new LlmError('malformed', 'LLM stream ended before [DONE]: the answer may be cut short');
+}
+
+/** What the reader needs of a body; the platform's ReadableStream and undici's both fit. */
+export interface ByteStream {
+  getReader(): { read(): Promise<ReadableStreamReadResult<Uint8Array>>; cancel(): Promise<void> };
 }
 
 interface StreamState {
@@ -291,8 +307,12 @@ function explainFailure(err: unknown, callerSignal: AbortSignal, deadline: Abort
   if (deadline.aborted) return new LlmError('timeout', `LLM endpoint did not answer within ${config.timeoutMs} ms (LLM_TIMEOUT_MS)`);
   if (err instanceof RetryableHttpError) return err.error;
   if (err instanceof LlmError) return err;
-  const cause = err instanceof Error && err.cause instanceof Error ? err.cause.message : err instanceof Error ? err.message : String(err);
-  return new LlmError('network', `Could not reach the LLM endpoint at ${config.baseUrl} (${redact(cause, config.apiKey)})`);
+  // The detail is for the operator's log; the key is never part of a request's error, but redact it anyway.
+  console.warn(`[worker] LLM request to ${config.baseUrl} failed: ${redact(errorChain(err), config.apiKey)}`);
+  if (findEgressRefusal(err)) {
+    return new LlmError('network', `The LLM endpoint at ${config.baseUrl} redirected to a private address, which jobstream does not open: check LLM_BASE_URL`);
+  }
+  return new LlmError('network', `Could not reach the LLM endpoint at ${config.baseUrl} (${networkErrorCode(err) ?? 'network error'})`);
 }
 
 function safeJson(text: string): unknown {

@@ -1,10 +1,17 @@
+import type { ReadableStream } from 'node:stream/web';
+import type { Response } from 'undici';
 import type { z } from 'zod';
+import { errorChain, findEgressRefusal, guardedFetch, MAX_REDIRECTS, networkErrorCode, TooManyRedirects, workerEgressWith } from '../egress';
 
 /**
  * Fetching JSON from a job source: one deadline per request, the run's stop signal,
- * a size cap, schema validation, and errors a user can act on. Nothing here logs;
- * the scout puts the error's message in its event, so messages never carry headers
- * or anything else that could be secret.
+ * a size cap, schema validation, and errors a user can act on. The scout puts the
+ * error's message in its event, so messages are our own words (never a library's,
+ * never headers); what went wrong in detail goes to the worker's log.
+ *
+ * Requests go through the egress policy. The source's own API (a URL the operator
+ * configured: GREENHOUSE_API_URL, LEVER_API_URL, APP_URL) is allowed wherever it is;
+ * a redirect anywhere else is judged like any other address.
  */
 
 /** Job boards are public and identify their callers by agent; say who we are. */
@@ -15,7 +22,7 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 20 * 1024 * 1024;
 
 const ISSUE_DETAIL_CHARS = 200;
 
-export type SourceErrorKind = 'not_found' | 'http' | 'timeout' | 'network' | 'not_json' | 'malformed' | 'too_large';
+export type SourceErrorKind = 'not_found' | 'http' | 'timeout' | 'network' | 'refused' | 'not_json' | 'malformed' | 'too_large';
 
 /** A source that failed for a reason other than the run being stopped; the message says what to do. */
 export class SourceError extends Error {
@@ -61,10 +68,11 @@ export async function fetchJson<T>(url: string, schema: z.ZodType<T>, options: F
 }
 
 async function fetchText(url: string, signal: AbortSignal, options: FetchJsonOptions): Promise<string> {
-  const response = await fetch(url, {
-    headers: { accept: 'application/json', 'user-agent': SOURCE_USER_AGENT },
-    signal,
-  });
+  const response = await guardedFetch(
+    url,
+    { headers: { accept: 'application/json', 'user-agent': SOURCE_USER_AGENT }, signal },
+    workerEgressWith(url),
+  );
   if (!response.ok) {
     // The error body is of no use to the user; free the connection.
     await response.body?.cancel().catch(() => undefined);
@@ -80,8 +88,9 @@ async function readCapped(response: Response, maxBytes: number, subject: Request
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge(maxBytes, subject);
   }
-  if (!response.body) return '';
-  const reader = response.body.getReader();
+  const body = response.body as ReadableStream<Uint8Array> | null; // bytes, as undici's type does not say
+  if (!body) return '';
+  const reader = body.getReader();
   const decoder = new TextDecoder('utf-8');
   let size = 0;
   let text = '';
@@ -120,18 +129,16 @@ function explainFailure(err: unknown, options: FetchJsonOptions, deadline: Abort
       `${subject.name} did not answer within ${formatSeconds(options.timeoutMs)}: try again later, or raise SOURCE_TIMEOUT_MS`,
     );
   }
-  return new SourceError('network', `${subject.name} could not be reached (${networkCause(err)}): check the network and ${subject.setting}`);
-}
-
-/** undici reports "fetch failed" and keeps the useful part (ECONNREFUSED, ENOTFOUND…) in `cause`. */
-function networkCause(err: unknown): string {
-  if (!(err instanceof Error)) return 'unknown error';
-  const cause: unknown = err.cause;
-  if (cause instanceof Error) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    return code ?? cause.message;
+  console.warn(`[worker] ${subject.name}: request failed: ${errorChain(err)}`);
+  if (findEgressRefusal(err)) {
+    return new SourceError('refused', `${subject.name} sent jobstream to a private address, which it does not open: check ${subject.setting}`);
   }
-  return err.message;
+  if (err instanceof TooManyRedirects) {
+    return new SourceError('http', `${subject.name} redirected more than ${MAX_REDIRECTS} times: check ${subject.setting}`);
+  }
+  // A system code (ECONNREFUSED, ENOTFOUND…) tells the operator what to fix; a library's wording would not.
+  const code = networkErrorCode(err) ?? 'network error';
+  return new SourceError('network', `${subject.name} could not be reached (${code}): check the network and ${subject.setting}`);
 }
 
 function formatSeconds(ms: number): string {
