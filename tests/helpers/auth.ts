@@ -17,23 +17,39 @@ function cookiesFrom(res: Response): string[] {
   return res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
 }
 
+/** What one sign-in attempt got: the session cookie, or next-auth's `error` (e.g. "CredentialsSignin"). */
+export interface SignInAttempt {
+  status: number;
+  cookie: string | null;
+  error: string | null;
+}
+
 /**
- * Signs in the way a browser does, through next-auth's standard endpoints: fetch a
- * CSRF token, then post the credentials form with it. Returns the session cookie.
+ * One sign-in the way a browser does, through next-auth's standard endpoints: fetch a
+ * CSRF token, then post the credentials form with it. `headers` go with the post (e.g.
+ * X-Forwarded-For, to sign in "from" another address behind a trusted proxy).
  */
-export async function signIn(baseUrl: string, email: string, password: string): Promise<string> {
+export async function attemptSignIn(baseUrl: string, email: string, password: string, headers: Record<string, string> = {}): Promise<SignInAttempt> {
   const csrfRes = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
   const csrfCookie = cookiesFrom(csrfRes).join('; ');
   const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
+    headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie },
     body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
   });
-  const session = cookiesFrom(res).find((c) => c.startsWith('next-auth.session-token'));
-  if (!session) throw new Error(`sign-in failed (${res.status}): ${await res.text()}`);
-  return session;
+  const cookie = cookiesFrom(res).find((c) => c.startsWith('next-auth.session-token')) ?? null;
+  const body = (await res.json().catch(() => ({}))) as { url?: string };
+  const error = body.url ? new URL(body.url, baseUrl).searchParams.get('error') : null;
+  return { status: res.status, cookie, error };
+}
+
+/** Signs in (see attemptSignIn) and returns the session cookie; throws when refused. */
+export async function signIn(baseUrl: string, email: string, password: string, headers: Record<string, string> = {}): Promise<string> {
+  const attempt = await attemptSignIn(baseUrl, email, password, headers);
+  if (!attempt.cookie) throw new Error(`sign-in failed (${attempt.status}): ${attempt.error ?? 'no session cookie'}`);
+  return attempt.cookie;
 }
 
 /** Signs a brand-new user up through auth.signUp, then in. */

@@ -13,7 +13,7 @@ export default async function SignInPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { next } = await searchParams;
+  const { next, error } = await searchParams;
   const destination = safeNextPath(next);
-  return <SignInForm next={destination} needed={destination !== null} />;
+  return <SignInForm next={destination} needed={destination !== null} error={typeof error === 'string' ? error : null} />;
 }

@@ -3,6 +3,7 @@ import { parse as parseCookies } from 'cookie';
 import type { NextApiRequest, NextApiResponse } from 'next';
 import nextAuth, { type AuthOptions } from 'next-auth';
 import { cjsDefault } from './cjs-default';
+import { stampSocketAddress } from './client-address';
 
 const NextAuth = cjsDefault(nextAuth);
 
@@ -17,6 +18,8 @@ const MAX_BODY_BYTES = 64 * 1024;
 export async function handleAuthRequest(req: IncomingMessage, res: ServerResponse, options: AuthOptions): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const nextauth = url.pathname.replace(/^\/api\/auth\/?/, '').split('/').filter(Boolean);
+  // Sign-in throttling needs the client's address, and next-auth passes authorize only the headers.
+  stampSocketAddress(req);
   const apiReq = Object.assign(req, {
     query: { ...Object.fromEntries(url.searchParams), nextauth },
     cookies: parseCookies(req.headers.cookie ?? ''),

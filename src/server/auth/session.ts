@@ -30,15 +30,30 @@ export function createSessionVerifier(prisma: PrismaClient, secret: string, secu
       const token = sessionToken(headers.cookie, cookieName);
       if (!token) return null;
       const jwt = await decode({ token, secret }).catch(() => null);
-      if (!jwt?.sub || typeof jwt.exp !== 'number' || jwt.exp * 1000 <= Date.now()) return null;
-      const user = await prisma.user.findUnique({
-        where: { id: jwt.sub },
-        select: { id: true, email: true, name: true, sessionVersion: true },
-      });
-      if (!user || user.sessionVersion !== jwt.sv) return null;
-      return { id: user.id, email: user.email, name: user.name, expiresAt: jwt.exp * 1000 };
+      if (!jwt || typeof jwt.exp !== 'number' || jwt.exp * 1000 <= Date.now()) return null;
+      const user = await signedInUser(prisma, jwt);
+      return user ? { ...user, expiresAt: jwt.exp * 1000 } : null;
     },
   };
+}
+
+/**
+ * The user a session token names, unless they signed out since it was issued (a
+ * sign-out bumps sessionVersion; the token carries the version it was issued with as
+ * `sv`). The one place this is checked: tRPC, WebSocket upgrades and next-auth's own
+ * /api/auth/session (the jwt callback in options.ts) all come here.
+ */
+export async function signedInUser(
+  prisma: PrismaClient,
+  token: { sub?: unknown; sv?: unknown },
+): Promise<Omit<AuthUser, 'expiresAt'> | null> {
+  if (typeof token.sub !== 'string' || !token.sub) return null;
+  const user = await prisma.user.findUnique({
+    where: { id: token.sub },
+    select: { id: true, email: true, name: true, sessionVersion: true },
+  });
+  if (!user || user.sessionVersion !== token.sv) return null;
+  return { id: user.id, email: user.email, name: user.name };
 }
 
 /** The session cookie, reassembled when next-auth split a large one into chunks. */

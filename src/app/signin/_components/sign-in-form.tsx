@@ -9,18 +9,18 @@ import { primaryButtonClass, TextField } from '../../_components/form-controls';
 import { nextQuery } from '../../_components/safe-next-path';
 import { useSession } from '../../_components/session';
 import { OAuthButtons } from './oauth-buttons';
-
-const WRONG = 'Email or password is not right';
+import { signInErrorMessage } from './sign-in-errors';
 
 type Phase = { kind: 'idle' } | { kind: 'busy' } | { kind: 'failed'; message: string } | { kind: 'done' };
 
-export function SignInForm({ next, needed }: { next: string | null; needed: boolean }) {
+/** `error`: next-auth's `?error=` when it sent the browser here after a failed sign-in. */
+export function SignInForm({ next, needed, error }: { next: string | null; needed: boolean; error: string | null }) {
   const router = useRouter();
   const utils = api.useUtils();
   const session = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [phase, setPhase] = useState<Phase>(error ? { kind: 'failed', message: signInErrorMessage(error) } : { kind: 'idle' });
   const destination = next ?? '/dashboard';
 
   async function submit(event: SubmitEvent<HTMLFormElement>) {
@@ -33,9 +33,8 @@ export function SignInForm({ next, needed }: { next: string | null; needed: bool
     try {
       const result = await signIn('credentials', { email: email.trim(), password, redirect: false });
       if (!result?.ok || result.error) {
-        // next-auth says "CredentialsSignin" (401) for a wrong pair; anything else means it could not check.
-        const wrongPair = result?.error === 'CredentialsSignin' || result?.status === 401;
-        setPhase({ kind: 'failed', message: wrongPair ? WRONG : "Couldn't sign you in just now. Try again in a moment." });
+        // "CredentialsSignin" for a wrong pair, the wait when throttled; anything else means it could not check.
+        setPhase({ kind: 'failed', message: signInErrorMessage(result?.error) });
         return;
       }
     } catch {

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useRef, useState, type SubmitEvent } from 'react';
+import { readThrottleMessage } from '~/server/auth/throttle-message';
 import { api } from '~/trpc/react';
 import type { RouterInputs } from '~/trpc/types';
 import { apiIssues, isUnreachable, type ApiError } from '../../_components/api-issues';
@@ -16,6 +17,14 @@ type Field = keyof SignUpInput;
 type FieldErrors = Partial<Record<Field, string>>;
 
 const FIELDS: readonly Field[] = ['name', 'email', 'password'];
+
+/**
+ * Sign-up answers the same whether the email is new or taken, so a failed sign-in right
+ * after it may mean the email already had an account with another password. Said without
+ * telling whether it did.
+ */
+const MAYBE_EXISTING =
+  'If you already have an account with this email, sign in with its password.';
 
 function isField(path: string): path is Field {
   return (FIELDS as readonly string[]).includes(path);
@@ -54,14 +63,14 @@ export function SignUpForm({ next }: { next: string | null }) {
   }
 
   async function signInAndGo() {
-    setProgress('Account created. Signing you in…');
+    setProgress('Signing you in…');
     const result = await signIn('credentials', { email: values.email.trim(), password: values.password, redirect: false }).catch(
       () => undefined,
     );
     if (!result?.ok || result.error) {
       setBusy(false);
       setProgress('');
-      setFormError('Your account is ready, but signing in did not work just now. Sign in with the same email and password.');
+      setFormError(signInProblem(result?.error));
       return;
     }
     setProgress('Signed in. Taking you there…');
@@ -79,8 +88,6 @@ export function SignUpForm({ next }: { next: string | null }) {
     const other: string[] = [];
     for (const issue of apiIssues(error)) {
       if (isField(issue.path)) byField[issue.path] ??= issue.text;
-      // "An account with this email already exists": about the email, so it goes beside it.
-      else if (error.data?.code === 'CONFLICT') byField.email ??= issue.text;
       else other.push(issue.text);
     }
     setErrors(byField);
@@ -124,7 +131,7 @@ export function SignUpForm({ next }: { next: string | null }) {
           name="password"
           autoComplete="new-password"
           required
-          hint="At least 8 characters."
+          hint="At least 10 characters, and not a common password or one made from your name or email."
           value={values.password}
           onChange={(e) => set('password')(e.target.value)}
           error={errors.password}
@@ -150,4 +157,12 @@ export function SignUpForm({ next }: { next: string | null }) {
       </p>
     </div>
   );
+}
+
+/** Why the sign-in after sign-up failed: throttled (with the wait), or the email's existing password differs, or we could not tell. */
+function signInProblem(error: string | null | undefined): string {
+  const throttled = readThrottleMessage(error);
+  if (throttled) return throttled;
+  if (error === 'CredentialsSignin') return MAYBE_EXISTING;
+  return "Couldn't sign you in just now. Sign in with the same email and password in a moment.";
 }
