@@ -1,18 +1,16 @@
-import { mkdirSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { projectRoot } from '~/project-root';
+import { migrationsDir, type Database, type DatabaseTarget } from './database';
+import { openEmbeddedDatabase, type EmbeddedOptions } from './embedded';
 import { PrismaClient } from './generated/client.ts';
-import { migrate, type MigrationResult, type SqlConnection } from './migrate';
+import { migrate, type SqlConnection } from './migrate';
 
 export type { PrismaClient };
 export { Prisma } from './generated/client.ts';
-
-/** Where the database lives: PostgreSQL when DATABASE_URL is set, else PGlite in a folder. */
-export type DatabaseTarget = { kind: 'postgresql'; url: string } | { kind: 'pglite'; dataDir: string };
+export type { Database, DatabaseTarget, EmbeddedOptions };
+export { migrationsDir };
 
 export function databaseTarget(env: { DATABASE_URL?: string | undefined; PGLITE_DATA_DIR: string }): DatabaseTarget {
   if (env.DATABASE_URL) return { kind: 'postgresql', url: env.DATABASE_URL };
@@ -20,40 +18,30 @@ export function databaseTarget(env: { DATABASE_URL?: string | undefined; PGLITE_
   return { kind: 'pglite', dataDir: dir };
 }
 
-export interface Database {
-  target: DatabaseTarget;
-  prisma: PrismaClient;
-  migrate(): Promise<MigrationResult>;
-  close(): Promise<void>;
-}
-
-export const migrationsDir = () => join(projectRoot(), 'prisma', 'migrations');
-
 /**
- * Opens the database. PGlite runs inside this process, so with the embedded default
- * only one process may open it: the web server (workers never touch the database).
+ * Opens the database. PGlite runs inside this process (in a worker thread of its own,
+ * see embedded.ts), so with the embedded default only one process may open it: the
+ * web server (workers never touch the database).
  */
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  if (target.kind === 'pglite') {
-    if (target.dataDir !== 'memory://') mkdirSync(target.dataDir, { recursive: true });
-    const lite = await PGlite.create(target.dataDir);
-    const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
-    return {
-      target,
-      prisma,
-      migrate: () => migrate(lite, migrationsDir()),
-      async close() {
-        await prisma.$disconnect();
-        await lite.close();
-      },
-    };
-  }
+export async function openDatabase(target: DatabaseTarget, embedded: EmbeddedOptions = {}): Promise<Database> {
+  if (target.kind === 'pglite') return openEmbeddedDatabase(target.dataDir, embedded);
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url }) });
+  const pool = new pg.Pool({ connectionString: target.url, max: 4 });
+  // An idle client's error (the server restarted) must not crash the process; the next query reconnects.
+  pool.on('error', (err) => console.error('[db] idle PostgreSQL connection failed:', err.message));
   return {
     target,
     prisma,
+    sql: {
+      query: async (sql, params) => ({ rows: (await pool.query<Record<string, unknown>>(sql, params)).rows }),
+      exec: (sql) => pool.query(sql),
+    },
     migrate: () => withPgConnection(target.url, (db) => migrate(db, migrationsDir())),
-    close: () => prisma.$disconnect(),
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+    failure: null,
   };
 }
 

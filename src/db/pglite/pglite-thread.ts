@@ -1,0 +1,48 @@
+/**
+ * The embedded database's thread: the real PGlite and pglite-prisma-adapter, answering
+ * the main thread's calls (protocol.ts). PGlite is PostgreSQL compiled to WebAssembly
+ * and runs synchronously on whichever thread calls it; here, that is not the one that
+ * serves the web server's sockets.
+ *
+ * Bundled as its own entry point (dist/pglite-thread.js); from source it is loaded
+ * through thread-boot.mjs.
+ */
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { fastByteaClient } from './fast-bytea-client';
+import { fastByteaTypes } from './fast-bytea';
+import { OpenTransactions } from './open-transactions';
+import type { CallMessage, ThreadMessage, ThreadOptions } from './protocol';
+import { createHandlers, dispatch, type Handlers } from './thread-handlers';
+import { transferablesOf } from './transferables';
+import { toWireError } from './wire-error';
+
+function post(port: MessagePort, message: ThreadMessage, transfer: ArrayBuffer[] = []): void {
+  port.postMessage(message, transfer);
+}
+
+async function serve(port: MessagePort, handlers: Handlers, message: CallMessage): Promise<void> {
+  const { id } = message;
+  try {
+    const value = await dispatch(handlers, message);
+    post(port, { kind: 'reply', id, ok: true, value }, transferablesOf(value));
+  } catch (err) {
+    // Also reached when the value cannot be cloned: the caller still gets an answer.
+    post(port, { kind: 'reply', id, ok: false, error: toWireError(err) });
+  }
+}
+
+async function start(port: MessagePort, options: ThreadOptions): Promise<void> {
+  const lite = await PGlite.create(options.dataDir, fastByteaTypes);
+  const client = fastByteaClient(lite);
+  // The adapter calls only query, exec and transaction, which the fast client provides.
+  const adapter = await new PrismaPGlite(client as PGlite).connect();
+  const transactions = new OpenTransactions(options.transactionIdleLimitMs, (message) => console.warn(`[db] ${message}`));
+  const handlers = createHandlers({ lite, client, adapter, transactions });
+  port.on('message', (message: CallMessage) => void serve(port, handlers, message));
+  post(port, { kind: 'ready' });
+}
+
+if (!parentPort) throw new Error('pglite-thread runs as a worker thread, started by openDatabase().');
+await start(parentPort, workerData as ThreadOptions);
