@@ -11,6 +11,15 @@ import { projectRoot } from './project-root';
 const int = (fallback: number, min = 0) =>
   z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').min(min).default(fallback);
 
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: int(3000, 1).refine((p) => p < 65536, 'PORT must be below 65536'),
@@ -42,6 +51,12 @@ const envSchema = z.object({
   SESSION_MAX_AGE_SECONDS: int(30 * 24 * 3600, 5),
   /** How often a socket re-checks its session (sign-out, expiry). */
   AUTH_RECHECK_MS: int(30_000, 100),
+  /** Wrong passwords allowed per account, and per client address, before sign-in slows down. */
+  SIGNIN_FREE_ATTEMPTS: int(5, 1),
+  /** The longest a throttled sign-in waits; the wait doubles with each further failure up to this. */
+  SIGNIN_MAX_BACKOFF_SECONDS: int(900, 1),
+  /** Trust X-Forwarded-For from the load balancer for the client address (sign-in throttling). */
+  TRUST_PROXY: z.enum(['true', 'false'], { error: 'TRUST_PROXY must be true or false' }).default('false').transform((v) => v === 'true'),
   GITHUB_ID: z.string().optional(),
   GITHUB_SECRET: z.string().optional(),
   GOOGLE_CLIENT_ID: z.string().optional(),
@@ -55,8 +70,15 @@ const envSchema = z.object({
   WS_MAX_BUFFERED_BYTES: int(4 * 1024 * 1024, 16 * 1024),
   WS_STALL_TIMEOUT_MS: int(10_000, 100),
   WS_KEEPALIVE_MS: int(30_000, 1000),
-  WS_MAX_MESSAGES_PER_SECOND: int(50, 1),
+  /** Calls per socket per second (a message may batch several); WS_MAX_MESSAGES_PER_SECOND is its old name. */
+  WS_MAX_CALLS_PER_SECOND: int(50, 1),
   WS_MAX_SUBSCRIPTIONS: int(100, 1),
+  /** Calls one WebSocket message (a JSON array) may carry; a reconnect resends every subscription in one. */
+  WS_MAX_CALLS_PER_MESSAGE: int(100, 1),
+  /** Sockets without a session kept open per instance, answering every call with UNAUTHORIZED. */
+  WS_MAX_UNAUTHENTICATED: int(1000, 0),
+  /** Calls one HTTP batch request may carry. */
+  HTTP_MAX_BATCH_SIZE: int(20, 1),
   /** pipeline.start calls a user may make per minute. */
   START_RATE_PER_MINUTE: int(10, 1),
   /** Runs a user may have queued, running or paused at once. */
@@ -90,6 +112,16 @@ const envSchema = z.object({
   /** Live browser view: frames per second and JPEG quality (1–100). */
   BROWSER_FPS: int(5, 1).refine((n) => n <= 30, 'BROWSER_FPS: at most 30'),
   BROWSER_JPEG_QUALITY: int(50, 1).refine((n) => n <= 100, 'BROWSER_JPEG_QUALITY: 1 to 100'),
+  /** Origins (scheme://host:port) the worker may reach even on private addresses, comma-separated. */
+  EGRESS_ALLOW: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .refine((list) => list.every(isOrigin), 'EGRESS_ALLOW: comma-separated origins such as http://10.0.0.5:8080'),
+  /** Chromium's sandbox: auto (on wherever the machine allows it), on (fail without it) or off. */
+  BROWSER_SANDBOX: z.enum(['auto', 'on', 'off'], { error: 'BROWSER_SANDBOX must be auto, on or off' }).default('auto'),
+  /** When the worker runs as root, Chromium runs as this user, so that its sandbox can work. */
+  BROWSER_SANDBOX_USER: z.string().regex(/^[a-z_][a-z0-9_-]{0,31}$/, 'BROWSER_SANDBOX_USER: a user name').default('nobody'),
   /** How long the applier waits for a page or an element before it gives up on that step. */
   BROWSER_STEP_TIMEOUT_MS: int(15_000, 500),
 });
@@ -99,6 +131,7 @@ export type Env = z.infer<typeof envSchema> & { APP_URL: string };
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   // An empty variable (`DATABASE_URL=` in .env) means "unset", not "invalid".
   const set = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  set.WS_MAX_CALLS_PER_SECOND ??= set.WS_MAX_MESSAGES_PER_SECOND;
   const result = envSchema.safeParse(set);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);

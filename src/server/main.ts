@@ -18,7 +18,11 @@ import { handleAuthRequest } from './auth/http-handler';
 import { buildAuthOptions } from './auth/options';
 import { resolveAuthSecret } from './auth/secret';
 import { createSessionVerifier } from './auth/session';
+import { allowedOrigins } from './http/allowed-origins';
 import { handleHealth, handleMetrics } from './http/routes';
+import { handleResumeUpload, RESUME_UPLOAD_PATH } from './http/resume-upload';
+import { setSecurityHeaders } from './http/security-headers';
+import { refuseForeignCall } from './http/trpc-request-guard';
 import { createMetrics } from './metrics';
 import { takeNextUpgradeHandler } from './realtime/next-upgrade';
 import { ChannelHub } from './realtime/channel-hub';
@@ -69,7 +73,7 @@ async function main(): Promise<void> {
     archive,
     archiver,
     sessions: createSessionVerifier(db.prisma, secret, publicUrl.startsWith('https://')),
-    authOptions: buildAuthOptions(db.prisma, config, secret),
+    authOptions: buildAuthOptions(db.prisma, config, secret, { redis }),
     stores,
     queue: createPipelineQueue(stores.keys, { url: config.REDIS_URL }),
     hub: new RunFeedHub(subscriber, stores.log, stores.keys, metrics),
@@ -92,12 +96,19 @@ async function main(): Promise<void> {
     createContext: createContextFactory(services),
     // Room for a 5 MB resume in base64 (and for its validation to say so), and no more.
     maxBodySize: MAX_HTTP_BODY_BYTES,
+    maxBatchSize: config.HTTP_MAX_BATCH_SIZE,
+    onError({ error, path }) {
+      if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[trpc] ${path ?? '-'}:`, error.cause ?? error.message);
+    },
   });
+  const trpcRules = { origins: allowedOrigins({ APP_URL: config.APP_URL, NEXTAUTH_URL: publicUrl }), maxBatchSize: config.HTTP_MAX_BATCH_SIZE };
 
   const route = (req: IncomingMessage, res: ServerResponse): unknown => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (path.startsWith('/api/trpc/')) return handleTrpc(req, res);
+    setSecurityHeaders(res);
+    if (path.startsWith('/api/trpc/')) return refuseForeignCall(req, res, trpcRules) ? undefined : handleTrpc(req, res);
     if (path.startsWith('/api/auth/')) return handleAuthRequest(req, res, services.authOptions);
+    if (path === RESUME_UPLOAD_PATH) return handleResumeUpload(services, req, res, trpcRules.origins);
     if (path === '/api/health') return handleHealth(services, req, res);
     if (path === '/api/metrics') return handleMetrics(services, req, res);
     if (config.SANDBOX_ENABLED && (path === '/sandbox' || path.startsWith('/sandbox/'))) {
@@ -108,7 +119,7 @@ async function main(): Promise<void> {
   const server = createServer((req, res) => {
     Promise.resolve(route(req, res)).catch((err: unknown) => {
       console.error('[web] request failed:', err);
-      if (!res.headersSent) res.writeHead(500).end('Internal error');
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('Something went wrong on our side; try again in a moment.');
     });
   });
   const realtime = attachRealtime(server, services, takeNextUpgradeHandler(app));

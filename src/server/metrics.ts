@@ -37,8 +37,8 @@ export function createMetrics() {
       registers: [registry],
     }),
     rateLimited: new client.Counter({
-      name: 'jobstream_ws_messages_rate_limited_total',
-      help: 'Client messages refused for exceeding WS_MAX_MESSAGES_PER_SECOND',
+      name: 'jobstream_ws_calls_rate_limited_total',
+      help: 'Client calls refused by the WebSocket rate limit or the calls-per-message limit',
       registers: [registry],
     }),
     archiveLag: new client.Gauge({

@@ -53,13 +53,16 @@ export const profileUpdateSchema = profileFieldsSchema.partial();
 
 export const RESUME_MAX_BYTES = 5 * 1024 * 1024;
 
-export const resumeUploadSchema = z.object({
-  fileName: z
+/** The resume's file name, as the upload gives it. */
+export const resumeFileNameSchema = z
     .string()
     .trim()
     .min(1, 'fileName: required')
     .max(200, 'fileName: at most 200 characters')
-    .regex(/\.pdf$/i, 'fileName: the resume must be a .pdf file'),
+    .regex(/\.pdf$/i, 'fileName: the resume must be a .pdf file');
+
+export const resumeUploadSchema = z.object({
+  fileName: resumeFileNameSchema,
   /** The file's bytes, base64-encoded. */
   contentBase64: z
     .string()

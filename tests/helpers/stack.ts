@@ -37,7 +37,7 @@ export async function startStack(opts: { webs?: number; workers?: number; env?: 
     // Generous limits, so that only the limits tests meet them.
     START_RATE_PER_MINUTE: '1000',
     MAX_CONCURRENT_RUNS: '100',
-    WS_MAX_MESSAGES_PER_SECOND: '1000',
+    WS_MAX_CALLS_PER_SECOND: '1000',
     ...opts.env,
   };
   const stack: Stack = {

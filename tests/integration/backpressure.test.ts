@@ -73,6 +73,29 @@ describe('stalled clients', () => {
   });
 });
 
+describe('replies to queries and mutations', () => {
+  it('are flow-controlled too: a client that sends calls and never reads is cut off, and gets little of what it asked for', async () => {
+    const { runId } = await t.api.client.pipeline.start.mutate(BIG_RUN);
+    await watchRun(t.api.client, runId).done;
+    const web = t.stack.webs[0]!;
+    const closedBefore = await metric(web.url, 'jobstream_ws_slow_consumers_closed_total');
+    const socket = await openRawSocket(web.port, '/api/trpc-ws', t.user.cookie);
+    socket.pause();
+    // Each reply is a page of 500 events (~0.2 MB); 20 messages of 20 calls ask for ~80 MB.
+    const asked = 20 * 20;
+    let id = 0;
+    for (let message = 0; message < 20; message++) {
+      const calls = Array.from({ length: 20 }, () => ({ id: ++id, method: 'query', params: { path: 'pipeline.history', input: { runId, limit: 500 } } }));
+      sendText(socket, JSON.stringify(calls));
+    }
+    await until(async () => (await metric(web.url, 'jobstream_ws_slow_consumers_closed_total')) > closedBefore);
+    const received = await drain(socket);
+    const page = JSON.stringify((await t.api.client.pipeline.history.query({ runId, limit: 500 })).events).length;
+    console.log(`[measure] asked for ${((asked * page) / 1e6).toFixed(0)} MB of replies without reading; got ${(received / 1e6).toFixed(1)} MB before the cut-off`);
+    expect(received).toBeLessThan((asked * page) / 4);
+  });
+});
+
 describe('message size', () => {
   it('closes a socket that sends more than WS_MAX_PAYLOAD_BYTES with 1009', async () => {
     const ws = new WebSocket(`${t.stack.webs[0]!.url.replace('http', 'ws')}/api/trpc-ws`, { headers: { cookie: t.user.cookie } });

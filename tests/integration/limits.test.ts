@@ -7,7 +7,7 @@ import { useStack } from '../helpers/stack';
 // No worker: runs stay queued, so "in progress" is easy to hold.
 const t = useStack({
   workers: 0,
-  env: { WS_MAX_MESSAGES_PER_SECOND: '5', WS_MAX_SUBSCRIPTIONS: '2', START_RATE_PER_MINUTE: '3', MAX_CONCURRENT_RUNS: '2' },
+  env: { WS_MAX_CALLS_PER_SECOND: '5', WS_MAX_SUBSCRIPTIONS: '2', START_RATE_PER_MINUTE: '3', MAX_CONCURRENT_RUNS: '2' },
 });
 
 describe('limits', () => {

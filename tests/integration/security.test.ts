@@ -79,6 +79,35 @@ describe('injection through every string input', () => {
     expect((await errorOf(t.api.client.pipeline.start.mutate({ query: 'x\u0000' }))).code).toBe('BAD_REQUEST');
   });
 
+  it('half a surrogate pair is BAD_REQUEST saying why, over HTTP and WebSocket, and nothing is stored', async () => {
+    for (const broken of ['\uD800', 'a\uDFFFb', 'x\uD83D']) {
+      const err = await errorOf(t.api.client.profile.update.mutate({ firstName: broken }));
+      expect(err.code).toBe('BAD_REQUEST');
+      expect(err.message).toMatch(/valid Unicode/);
+      expect((await errorOf(t.api.client.pipeline.start.mutate({ query: broken }))).code).toBe('BAD_REQUEST');
+      expect((await errorOf(t.api.client.auth.signUp.mutate({ email: 'a@example.com', password: `${broken}-long-Passphrase-41`, name: 'x' }))).code).toBe('BAD_REQUEST');
+    }
+    // A whole emoji (a valid pair) is fine.
+    expect((await t.api.client.profile.update.mutate({ firstName: 'Zoë 😀' })).firstName).toBe('Zoë 😀');
+  });
+
+  it('input nested 20,000 deep is BAD_REQUEST, never a server error', async () => {
+    const url = t.stack.webs[0]!.url;
+    const deepArray = `${'['.repeat(20_000)}${']'.repeat(20_000)}`;
+    const deepObject = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
+    for (const body of [deepArray, deepObject, `{"query":${deepArray}}`]) {
+      const res = await fetch(`${url}/api/trpc/pipeline.start`, {
+        method: 'POST',
+        headers: { cookie: t.user.cookie, 'content-type': 'application/json' },
+        body,
+      });
+      expect(res.status).toBe(400);
+      const { error } = (await res.json()) as { error: { message: string; data: { code: string } } };
+      expect(error.data.code).toBe('BAD_REQUEST');
+      expect(error.message).toMatch(/nested too deeply/);
+    }
+  });
+
   it('next-auth’s pages do not reflect HTML from the URL', async () => {
     const res = await fetch(`${t.stack.webs[0]!.url}/api/auth/error?error=${encodeURIComponent(HTML)}`);
     expect(await res.text()).not.toContain('<script>alert');

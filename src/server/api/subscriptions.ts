@@ -16,7 +16,8 @@ export async function* guarded<T>(
   body: (signal: AbortSignal) => AsyncIterable<T>,
 ): AsyncGenerator<T, void, void> {
   const { services } = ctx;
-  const release = ctx.ws ? services.subscriptionSlot(ctx.ws) : () => undefined;
+  // publicProcedure lets subscriptions in over the WebSocket only.
+  const release = ctx.ws ? services.subscriptionSlot(ctx.ws) : null;
   if (!release) {
     throw failWith(
       'TOO_MANY_REQUESTS',

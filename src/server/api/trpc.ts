@@ -1,13 +1,19 @@
 import type { IncomingMessage } from 'node:http';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { WebSocket } from 'ws';
-import { z, ZodError } from 'zod';
+import { z } from 'zod';
+import { env } from '~/env';
 import type { HitlRequest } from '~/shared/hitl';
 import { hitlIdSchema, runIdSchema, type RunSummary } from '~/shared/pipeline';
 import type { AuthUser } from '../auth/session';
 import type { FlowControl } from '../realtime/flow-control';
+import { WS_PATH } from '../realtime/ws-path';
 import type { FramePacer } from '../realtime/frame-pacer';
 import type { ServerServices } from '../services';
+import { failWith, shapeError } from './errors';
+import { INPUT_PROBLEM_MESSAGES, inputProblem } from './input-safety';
+
+export { failWith, formatZodError, type ErrorReason } from './errors';
 
 /**
  * Context for HTTP and WebSocket calls alike. Over WebSocket it is created once per
@@ -38,73 +44,36 @@ export function createContextFactory(services: ServerServices) {
   };
 }
 
-/** Seed 002's error codes, carried in `error.data.reason` beside tRPC's own code. */
-export type ErrorReason =
-  | 'AUTH_FAILED'
-  | 'AUTH_MISSING'
-  | 'ROOM_ACCESS_DENIED'
-  | 'INVALID_ROOM'
-  | 'RATE_LIMITED'
-  | 'HISTORY_GAP';
-
-class Reason extends Error {
-  constructor(readonly reason: ErrorReason) {
-    super(reason);
-  }
-}
-
-export function failWith(code: TRPCError['code'], reason: ErrorReason, message: string): TRPCError {
-  return new TRPCError({ code, message, cause: new Reason(reason) });
-}
-
-/** "field: message; field: message" — the zod messages, readable by a person. */
-export function formatZodError(error: ZodError): string {
-  return error.issues
-    .map((i) => {
-      const path = i.path.join('.');
-      return !path || i.message.startsWith(`${path}:`) ? i.message : `${path}: ${i.message}`;
-    })
-    .join('; ');
-}
-
 const t = initTRPC.context<Context>().create({
   isDev: process.env.NODE_ENV === 'development',
-  errorFormatter({ shape, error }) {
-    const zodError = error.cause instanceof ZodError ? error.cause : null;
-    return {
-      ...shape,
-      message: zodError
-        ? formatZodError(zodError)
-        : error.code === 'PAYLOAD_TOO_LARGE' && error.message === 'PAYLOAD_TOO_LARGE'
-          ? 'The request is too large (at most 10 MB).'
-          : shape.message,
-      data: {
-        ...shape.data,
-        reason: error.cause instanceof Reason ? error.cause.reason : null,
-        zodError: zodError ? zodError.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) : null,
-      },
-    };
-  },
+  // Subscriptions run over the WebSocket only (see publicProcedure).
+  sse: { enabled: false },
+  // The batch limit is refused before any context exists, so read it from the process's env.
+  errorFormatter: ({ shape, error }) => shapeError(shape, error, { maxBatchSize: env().HTTP_MAX_BATCH_SIZE }),
 });
 
 export const createTRPCRouter = t.router;
 
-function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000');
-  if (Array.isArray(value)) return value.some(containsNul);
-  if (value && typeof value === 'object') return Object.values(value).some(containsNul);
-  return false;
-}
-
 /**
- * Every procedure: PostgreSQL text cannot hold NUL, and no field needs it, so it is
- * refused up front with a clear message instead of failing deep in a query.
+ * Every procedure: subscriptions only over the WebSocket, where the session re-check,
+ * the per-socket cap and flow control apply (over HTTP there is no socket to hold them
+ * to); calls over the WebSocket only while its client keeps reading; NUL, broken
+ * Unicode and absurd nesting refused before any schema runs.
  */
-export const publicProcedure = t.procedure.use(async ({ getRawInput, next }) => {
-  if (containsNul(await getRawInput())) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'Text may not contain NUL (\\u0000) characters.' });
+export const publicProcedure = t.procedure.use(async ({ type, ctx, getRawInput, next }) => {
+  if (type === 'subscription' && !ctx.ws) {
+    throw failWith('METHOD_NOT_SUPPORTED', 'USE_WEBSOCKET', `Subscriptions run over the WebSocket at ${WS_PATH}, not over HTTP: use wsLink for subscriptions.`);
   }
-  return next();
+  // A reply waits, like an event, until the socket's client has read what it was sent.
+  const release = type !== 'subscription' && ctx.flow ? await ctx.flow.replySlot() : null;
+  try {
+    const problem = inputProblem(await getRawInput());
+    if (problem) throw failWith('BAD_REQUEST', 'BAD_INPUT', INPUT_PROBLEM_MESSAGES[problem]);
+    return await next();
+  } finally {
+    // tRPC writes the reply once this resolves: free the slot after that.
+    if (release) setImmediate(release);
+  }
 });
 
 export const sessionEnded = () =>

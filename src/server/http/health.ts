@@ -14,7 +14,9 @@ async function pingRedis(s: ServerServices): Promise<{ ok: boolean; latencyMs: n
     ]);
     return { ok: true, latencyMs: Math.round((performance.now() - started) * 100) / 100 };
   } catch (err) {
-    return { ok: false, latencyMs: null, error: (err as Error).message };
+    // The details (addresses, the client's wording) are for the log, not a public endpoint.
+    console.error('[web] health: Redis did not answer:', (err as Error).message);
+    return { ok: false, latencyMs: null, error: 'Redis did not answer' };
   }
 }
 
@@ -22,10 +24,12 @@ async function pingRedis(s: ServerServices): Promise<{ ok: boolean; latencyMs: n
 export async function checkHealth(s: ServerServices) {
   const redis = await pingRedis(s);
   const workers = redis.ok ? await s.stores.workers.live(s.env.WORKER_HEARTBEAT_MS * 3) : [];
-  const ok = redis.ok && workers.length > 0;
+  const database = s.db.failure ? { ok: false, error: 'the embedded database stopped; restart the web server (its log says why)' } : { ok: true };
+  const ok = redis.ok && database.ok && workers.length > 0;
   return {
     status: ok ? ('ok' as const) : ('degraded' as const),
     redis,
+    database,
     workers: { live: workers.length },
     connections: {
       sockets: await gaugeValue(s.metrics.openSockets),

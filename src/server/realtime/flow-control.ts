@@ -26,12 +26,44 @@ export interface FlowControl {
   hasRoom(): boolean;
   /** Resolves once there is room; closes the socket and rejects if the client stalls. */
   waitForRoom(): Promise<void>;
+  /**
+   * For a query or mutation: waits for one of the socket's few reply slots and for
+   * room. Checking room alone would let a burst of calls all pass while the buffer is
+   * still empty and then write every reply at once; with slots, at most a few replies
+   * are in the making beyond the limit. Release the slot once the reply is written.
+   */
+  replySlot(): Promise<() => void>;
 }
+
+/** Queries and mutations one socket may have running at once. */
+export const REPLY_SLOTS = 8;
 
 export function createFlowControl(ws: WebSocket, opts: FlowControlOptions): FlowControl {
   const drainPollMs = 20;
   const hasRoom = () => ws.bufferedAmount <= opts.maxBufferedBytes;
-  return { hasRoom, waitForRoom };
+  let slotsInUse = 0;
+  const waitingForSlot: (() => void)[] = [];
+  return { hasRoom, waitForRoom, replySlot };
+
+  async function replySlot(): Promise<() => void> {
+    if (slotsInUse >= REPLY_SLOTS) await new Promise<void>((resolve) => waitingForSlot.push(resolve));
+    else slotsInUse += 1;
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      const next = waitingForSlot.shift();
+      if (next) next(); // the slot passes straight on
+      else slotsInUse -= 1;
+    };
+    try {
+      await waitForRoom();
+    } catch (err) {
+      release();
+      throw err;
+    }
+    return release;
+  }
 
   async function waitForRoom() {
     if (hasRoom()) return;

@@ -1,16 +1,19 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { applyWSSHandler } from '@trpc/server/adapters/ws';
+import { getWSConnectionHandler } from '@trpc/server/adapters/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { appRouter } from '../api/root';
 import { createContextFactory } from '../api/trpc';
+import { allowedOrigins } from '../http/allowed-origins';
 import type { ServerServices } from '../services';
-import { limitMessageRate } from './message-rate';
+import { gateInbound } from './inbound-gate';
+import { serveWithoutSession } from './unauthenticated-socket';
 import { wireEncoder } from './wire-encoder';
+import { WS_PATH } from './ws-path';
 import { coalesceWrites } from './write-coalescing';
 
-export const WS_PATH = '/api/trpc-ws';
+export { WS_PATH };
 
 const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 500: 'Internal Server Error' };
 
@@ -30,24 +33,23 @@ type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => un
  * goes to a noServer WebSocketServer, every other upgrade to Next.
  */
 export function attachRealtime(server: Server, services: ServerServices, nextUpgrade: UpgradeHandler) {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: services.env.WS_MAX_PAYLOAD_BYTES });
-  const handler = applyWSSHandler({
+  const { env, metrics } = services;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: env.WS_MAX_PAYLOAD_BYTES });
+  // Given `wss` for its type only: connections reach tRPC through acceptUpgrade below.
+  const serveTrpc = getWSConnectionHandler({
     wss,
     router: appRouter,
     createContext: createContextFactory(services),
-    keepAlive: { enabled: true, pingMs: services.env.WS_KEEPALIVE_MS, pongWaitMs: 10_000 },
+    keepAlive: { enabled: true, pingMs: env.WS_KEEPALIVE_MS, pongWaitMs: 10_000 },
     experimental_encoder: wireEncoder,
     onError({ error, path }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[trpc-ws] ${path ?? '-'}: ${error.message}`);
+      if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[trpc-ws] ${path ?? '-'}:`, error.cause ?? error.message);
     },
   });
+  const signedIn = new Set<WebSocket>();
+  let withoutSession = 0;
 
-  wss.on('connection', (ws) => {
-    services.metrics.openSockets.inc();
-    ws.once('close', () => services.metrics.openSockets.dec());
-  });
-
-  const allowedOrigins = new Set([new URL(services.env.APP_URL).origin, new URL(process.env.NEXTAUTH_URL ?? services.env.APP_URL).origin]);
+  const origins = allowedOrigins({ APP_URL: env.APP_URL, NEXTAUTH_URL: process.env.NEXTAUTH_URL });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -55,7 +57,10 @@ export function attachRealtime(server: Server, services: ServerServices, nextUpg
       void nextUpgrade(req, socket, head);
       return;
     }
-    void acceptUpgrade(req, socket, head).catch(() => refuse(socket, 500, 'SERVER_ERROR', 'Could not open the socket.'));
+    void acceptUpgrade(req, socket, head).catch((err: unknown) => {
+      console.error('[web] WebSocket upgrade failed:', err);
+      refuse(socket, 500, 'SERVER_ERROR', 'Could not open the socket; try again in a moment.');
+    });
   });
 
   /**
@@ -65,22 +70,37 @@ export function attachRealtime(server: Server, services: ServerServices, nextUpg
    */
   async function acceptUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedOrigins.has(origin)) {
+    if (origin !== undefined && !origins.has(origin)) {
       refuse(socket, 403, 'ORIGIN_DENIED', `Origin ${origin} may not open this socket.`);
       return;
     }
     const user = await services.sessions.authenticate(req.headers);
-    if (!user) {
+    if (!user && withoutSession >= env.WS_MAX_UNAUTHENTICATED) {
       refuse(socket, 401, 'AUTH_MISSING', 'Sign in first: no valid session cookie came with the upgrade.');
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
+      metrics.openSockets.inc();
+      ws.once('close', () => metrics.openSockets.dec());
+      if (socket instanceof Socket) coalesceWrites(ws, socket);
+      gateInbound(ws, {
+        maxCallsPerMessage: env.WS_MAX_CALLS_PER_MESSAGE,
+        callsPerSecond: env.WS_MAX_CALLS_PER_SECOND,
+        flow: services.flowControlFor(ws),
+        onLimited: (calls) => metrics.rateLimited.inc(calls),
+      });
+      if (!user) {
+        withoutSession += 1;
+        ws.once('close', () => (withoutSession -= 1));
+        serveWithoutSession(ws, env.WS_KEEPALIVE_MS);
+        return;
+      }
       const session = { user, ended: new AbortController() };
       services.bindSocketSession(ws, session);
       watchSession(ws, req, session.ended);
-      limitMessageRate(ws, services.env.WS_MAX_MESSAGES_PER_SECOND, () => services.metrics.rateLimited.inc());
-      if (socket instanceof Socket) coalesceWrites(ws, socket);
-      wss.emit('connection', ws, req);
+      signedIn.add(ws);
+      ws.once('close', () => signedIn.delete(ws));
+      serveTrpc(ws, req);
     });
   }
 
@@ -97,7 +117,7 @@ export function attachRealtime(server: Server, services: ServerServices, nextUpg
         clearInterval(timer);
         setTimeout(() => ws.close(4001, 'session ended'), 1000).unref();
       }, () => undefined); // the database is briefly unreachable: keep the session, ask again later
-    }, services.env.AUTH_RECHECK_MS);
+    }, env.AUTH_RECHECK_MS);
     timer.unref();
     ws.once('close', () => clearInterval(timer));
   }
@@ -105,7 +125,8 @@ export function attachRealtime(server: Server, services: ServerServices, nextUpg
   return {
     /** Asks clients to reconnect (to another instance) and closes every socket. */
     async close(): Promise<void> {
-      handler.broadcastReconnectNotification();
+      const reconnect = wireEncoder.encode({ id: null, method: 'reconnect' });
+      for (const ws of signedIn) if (ws.readyState === ws.OPEN) ws.send(reconnect);
       for (const ws of wss.clients) ws.close(1012, 'server restarting');
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },

@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { profileFieldsSchema, RESUME_MAX_BYTES, type ProfileFields } from '~/shared/profile';
 import type { ServerServices } from './index';
+import { resumeFileInfo, saveResumeFile } from './resume-files';
 
 const EMPTY: ProfileFields = profileFieldsSchema.parse({
   name: '',
@@ -28,14 +29,13 @@ export interface ProfileView extends ProfileFields {
 }
 
 export async function getProfile(s: ServerServices, userId: string): Promise<ProfileView> {
-  const row = await s.db.prisma.profile.findUnique({ where: { userId } });
+  const [row, resumeFile] = await Promise.all([
+    s.db.prisma.profile.findUnique({ where: { userId }, omit: { resumeFile: true, resumeFileName: true } }),
+    resumeFileInfo(s.db, userId),
+  ]);
   if (!row) return { ...EMPTY, resumeFile: null, updatedAt: null };
-  const { resumeFile, resumeFileName, updatedAt, jobSources, ...rest } = row;
-  return {
-    ...profileFieldsSchema.parse({ ...rest, jobSources }),
-    resumeFile: resumeFile && resumeFileName ? { fileName: resumeFileName, bytes: resumeFile.length } : null,
-    updatedAt: updatedAt.toISOString(),
-  };
+  const { updatedAt, jobSources, ...rest } = row;
+  return { ...profileFieldsSchema.parse({ ...rest, jobSources }), resumeFile, updatedAt: updatedAt.toISOString() };
 }
 
 export async function updateProfile(s: ServerServices, userId: string, changes: Partial<ProfileFields>): Promise<ProfileView> {
@@ -43,22 +43,19 @@ export async function updateProfile(s: ServerServices, userId: string, changes: 
   return getProfile(s, userId);
 }
 
-/** Stores a resume after checking that it really is a PDF of allowed size. */
-export async function uploadResume(
-  s: ServerServices,
-  userId: string,
-  fileName: string,
-  contentBase64: string,
-): Promise<ProfileView> {
-  const bytes = Buffer.from(contentBase64, 'base64');
-  if (bytes.length === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: 'contentBase64: the file is empty' });
+/**
+ * Stores a resume after checking that it really is a PDF of allowed size. The bytes
+ * come from tRPC (base64, decoded by the router) or from the streaming upload
+ * (src/server/http/resume-upload.ts); the checks are the same.
+ */
+export async function uploadResume(s: ServerServices, userId: string, fileName: string, bytes: Buffer): Promise<ProfileView> {
+  if (bytes.length === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: 'the file is empty' });
   if (bytes.length > RESUME_MAX_BYTES) {
     throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: `The resume may be at most ${RESUME_MAX_BYTES / 1024 / 1024} MB.` });
   }
   if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'contentBase64: this file is not a PDF (it does not start with %PDF-)' });
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'this file is not a PDF (it does not start with %PDF-)' });
   }
-  const data = { resumeFile: new Uint8Array(bytes), resumeFileName: fileName };
-  await s.db.prisma.profile.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+  await saveResumeFile(s.db, userId, fileName, bytes);
   return getProfile(s, userId);
 }

@@ -7,6 +7,7 @@ import type { RunInputs } from '~/store/run-inputs';
 import type { ServerServices } from './index';
 import { assertMayStartRun } from './limits';
 import { getProfile } from './profiles';
+import { loadResumeFile } from './resume-files';
 
 /** What a control call did, so that a click on a finished run is a clear no-op. */
 export interface ControlResult {
@@ -32,15 +33,11 @@ export async function startRun(s: ServerServices, userId: string, params: Pipeli
 async function runInputsFor(s: ServerServices, userId: string): Promise<RunInputs> {
   // The schema keeps the profile's fields and drops the view's extras (file, dates).
   const profile = profileFieldsSchema.parse(await getProfile(s, userId));
-  const [row, applied] = await Promise.all([
-    s.db.prisma.profile.findUnique({ where: { userId }, select: { resumeFile: true, resumeFileName: true } }),
+  const [resume, applied] = await Promise.all([
+    loadResumeFile(s.db, userId),
     s.db.prisma.application.findMany({ where: { userId, status: 'submitted' }, select: { jobUrl: true } }),
   ]);
-  return {
-    profile,
-    resume: row?.resumeFile && row.resumeFileName ? { fileName: row.resumeFileName, bytes: Buffer.from(row.resumeFile) } : null,
-    appliedJobUrls: applied.map((a) => a.jobUrl),
-  };
+  return { profile, resume, appliedJobUrls: applied.map((a) => a.jobUrl) };
 }
 
 /**

@@ -3,9 +3,13 @@
 import { useRef, useState } from 'react';
 import { RESUME_MAX_BYTES } from '~/shared/profile';
 import { api } from '~/trpc/react';
-import { apiIssues, isUnreachable } from '../../_components/api-issues';
 import { controlClass, FieldError } from '../../_components/form-controls';
 import type { Profile } from './profile-draft';
+
+/** "fileName: the resume must be…" reads better without the field's name next to the field. */
+function withoutFieldName(message: string): string {
+  return message.replace(/^fileName:\s*/, '');
+}
 
 const ID = 'profile-resume-file';
 
@@ -15,16 +19,29 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** The file's bytes as base64, which is how the API takes them. */
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = typeof reader.result === 'string' ? reader.result : '';
-      resolve(url.slice(url.indexOf(',') + 1));
+type UploadResult = { ok: true; profile: Profile } | { ok: false; message: string };
+
+/**
+ * Streams the file to PUT /api/profile/resume as it is (no base64, no JSON), reporting
+ * progress; XMLHttpRequest because fetch cannot report an upload's progress.
+ */
+function putResume(file: File, onProgress: (fraction: number) => void): Promise<UploadResult> {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('PUT', '/api/profile/resume');
+    xhr.setRequestHeader('content-type', 'application/pdf');
+    xhr.setRequestHeader('x-file-name', encodeURIComponent(file.name));
+    xhr.responseType = 'json';
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
     };
-    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
-    reader.readAsDataURL(file);
+    xhr.onload = () => {
+      const body = xhr.response as { error?: { message?: string } } | Profile | null;
+      if (xhr.status === 200 && body && !('error' in body)) resolve({ ok: true, profile: body as Profile });
+      else resolve({ ok: false, message: (body && 'error' in body && body.error?.message) || 'the upload was refused; try again' });
+    };
+    xhr.onerror = () => resolve({ ok: false, message: "couldn't reach jobstream; check your connection and choose the file again" });
+    xhr.send(file);
   });
 }
 
@@ -34,7 +51,7 @@ function readAsBase64(file: File): Promise<string> {
  */
 export function ResumeUpload({ current }: { current: Profile['resumeFile'] }) {
   const utils = api.useUtils();
-  const upload = api.profile.uploadResume.useMutation();
+  const [pending, setPending] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState('');
@@ -52,37 +69,20 @@ export function ResumeUpload({ current }: { current: Profile['resumeFile'] }) {
       clearInput();
       return;
     }
+    setPending(true);
     setStatus(`Uploading ${file.name}…`);
-    let contentBase64: string;
-    try {
-      contentBase64 = await readAsBase64(file);
-    } catch {
+    const result = await putResume(file, (fraction) => setStatus(`Uploading ${file.name}… ${Math.round(fraction * 100)}%`));
+    setPending(false);
+    clearInput();
+    if (!result.ok) {
       setStatus('');
-      setError('that file could not be read; choose it again');
-      clearInput();
+      setError(withoutFieldName(result.message));
       return;
     }
-    upload.mutate(
-      { fileName: file.name, contentBase64 },
-      {
-        onSuccess: (profile) => {
-          // Only the file changed: the form's unsaved edits are compared against the rest.
-          utils.profile.get.setData(undefined, (old) => (old ? { ...old, resumeFile: profile.resumeFile, updatedAt: profile.updatedAt } : profile));
-          setStatus('Resume uploaded');
-        },
-        onError: (failure) => {
-          setStatus('');
-          setError(
-            isUnreachable(failure)
-              ? "couldn't reach jobstream; check your connection and choose the file again"
-              : apiIssues(failure)
-                  .map((issue) => issue.text)
-                  .join(' '),
-          );
-        },
-        onSettled: clearInput,
-      },
-    );
+    const { profile } = result;
+    // Only the file changed: the form's unsaved edits are compared against the rest.
+    utils.profile.get.setData(undefined, (old) => (old ? { ...old, resumeFile: profile.resumeFile, updatedAt: profile.updatedAt } : profile));
+    setStatus('Resume uploaded');
   }
 
   return (
@@ -108,7 +108,7 @@ export function ResumeUpload({ current }: { current: Profile['resumeFile'] }) {
         id={ID}
         type="file"
         accept="application/pdf,.pdf"
-        disabled={upload.isPending}
+        disabled={pending}
         aria-invalid={error ? true : undefined}
         aria-describedby={`${ID}-hint ${ID}-current${error ? ` ${ID}-error` : ''}`}
         className={`${controlClass} mt-2 file:mr-3 file:rounded file:border-0 file:bg-slate-200 file:px-3 file:py-1 file:font-medium file:text-slate-900`}

@@ -1,0 +1,149 @@
+import type { TRPCError } from '@trpc/server';
+import type { WebSocket } from 'ws';
+import { errorReply, failWith } from '../api/errors';
+import type { FlowControl } from './flow-control';
+
+/** Close code for a message that breaks the socket's rules (RFC 6455: policy violation). */
+export const POLICY_CLOSE_CODE = 1008;
+
+export interface InboundGateOptions {
+  /** Calls one message may carry; a larger batch is refused whole and the socket closed. */
+  maxCallsPerMessage: number;
+  /** Calls per second, on average, from one socket. */
+  callsPerSecond: number;
+  /** The socket's send-buffer gate: while replies wait unread, nothing new is read. */
+  flow: FlowControl;
+  onLimited: (calls: number) => void;
+}
+
+/** A message as the gate sees it: how many calls it makes and which ids to answer. */
+interface Inbound {
+  args: unknown[];
+  calls: number;
+  ids: (string | number)[];
+}
+
+/**
+ * Everything a client sends passes through here before tRPC sees it:
+ * - the rate limit counts calls, not messages (one message may carry a batch);
+ * - a message with more than `maxCallsPerMessage` calls runs none of them;
+ * - while the socket's send buffer is over its limit, the socket stops reading, so a
+ *   client that sends calls but never reads the replies cannot grow server memory.
+ * Refused calls are answered one by one with a typed error, at most one batch's worth
+ * per message, so nothing goes unanswered and nothing is amplified without bound.
+ */
+export function gateInbound(ws: WebSocket, opts: InboundGateOptions): void {
+  const bucket = tokenBucket(opts.callsPerSecond);
+  const emit = ws.emit.bind(ws);
+  const queue: unknown[][] = [];
+  let pumping = false;
+
+  ws.emit = ((event: string | symbol, ...args: unknown[]) => {
+    if (event !== 'message') return emit(event, ...args);
+    queue.push(args);
+    if (!pumping) void pump();
+    return true;
+  }) as WebSocket['emit'];
+
+  async function pump(): Promise<void> {
+    pumping = true;
+    try {
+      for (let args = queue.shift(); args; args = queue.shift()) {
+        if (!opts.flow.hasRoom()) await waitWithSocketPaused();
+        if (ws.readyState !== ws.OPEN) break;
+        admit(inspect(args));
+      }
+    } catch {
+      // The client stalled and flow control closed the socket: what it sent is moot.
+      queue.length = 0;
+    } finally {
+      pumping = false;
+    }
+  }
+
+  async function waitWithSocketPaused(): Promise<void> {
+    ws.pause();
+    try {
+      await opts.flow.waitForRoom();
+    } finally {
+      if (ws.readyState === ws.OPEN) ws.resume();
+    }
+  }
+
+  function admit(message: Inbound): void {
+    if (message.calls > opts.maxCallsPerMessage) {
+      opts.onLimited(message.calls);
+      refuse(ws, message.ids.slice(0, opts.maxCallsPerMessage), tooManyCalls(opts.maxCallsPerMessage));
+      ws.close(POLICY_CLOSE_CODE, 'too many calls in one message');
+      return;
+    }
+    if (!bucket.take(message.calls)) {
+      opts.onLimited(message.calls);
+      refuse(ws, message.ids, rateLimited(opts.callsPerSecond));
+      return;
+    }
+    emit('message', ...message.args);
+  }
+}
+
+/** Sends each id its typed error. */
+export function refuse(ws: WebSocket, ids: readonly (string | number)[], error: TRPCError): void {
+  for (const id of ids) ws.send(errorReply(id, error));
+}
+
+function tooManyCalls(max: number): TRPCError {
+  return failWith('BAD_REQUEST', 'TOO_MANY_CALLS', `Too many calls in one message: at most ${max}. Send them in smaller batches.`);
+}
+
+function rateLimited(perSecond: number): TRPCError {
+  return failWith('TOO_MANY_REQUESTS', 'RATE_LIMITED', `Too many calls: at most ${perSecond} per second on one connection. Slow down and retry.`);
+}
+
+/**
+ * Reads the calls out of a raw message. Keep-alive pings and unsubscribes cost
+ * nothing; what is not JSON goes on to tRPC, which answers it with PARSE_ERROR.
+ */
+export function inspect(args: unknown[]): Inbound {
+  const [data, isBinary] = args;
+  const text = !isBinary && Buffer.isBuffer(data) ? data.toString('utf8') : null;
+  if (text === null || text === 'PING' || text === 'PONG') return { args, calls: 0, ids: [] };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { args, calls: 1, ids: [] };
+  }
+  const messages: unknown[] = Array.isArray(parsed) ? parsed : [parsed];
+  const calls = messages.filter((m) => methodOf(m) !== 'subscription.stop');
+  return { args, calls: calls.length, ids: calls.map(idOf).filter((id): id is string | number => id !== null) };
+}
+
+function methodOf(message: unknown): unknown {
+  return typeof message === 'object' && message !== null ? (message as { method?: unknown }).method : undefined;
+}
+
+function idOf(message: unknown): string | number | null {
+  const id = typeof message === 'object' && message !== null ? (message as { id?: unknown }).id : undefined;
+  return typeof id === 'string' || typeof id === 'number' ? id : null;
+}
+
+/**
+ * A token bucket refilled continuously at `perSecond`, holding at most a second's
+ * worth. A message is let in while the bucket is not empty, and its calls are taken
+ * even past zero: a reconnect that resubscribes everything in one message goes
+ * through, and the socket then waits until the debt is paid. The average holds.
+ */
+function tokenBucket(perSecond: number) {
+  let tokens = perSecond;
+  let last = Date.now();
+  return {
+    take(n: number): boolean {
+      const now = Date.now();
+      tokens = Math.min(perSecond, tokens + ((now - last) / 1000) * perSecond);
+      last = now;
+      if (n > 0 && tokens < 1) return false;
+      tokens -= n;
+      return true;
+    },
+  };
+}
