@@ -30,7 +30,7 @@ test('sign up, set the profile, start a pipeline, answer the agents and see the 
 
   // A pipeline, from the dashboard's form: one posting whose form asks one thing the profile cannot answer.
   await page.goto('/dashboard');
-  await page.getByLabel('What job?').fill('Ionic Energy Android Engineer');
+  await page.getByLabel('What job?').fill('Northwind Labs Senior Backend Engineer');
   await page.getByLabel('Location').fill('');
   await page.getByLabel('Minimum match score').fill('0');
   await page.getByLabel('Apply automatically').check();
@@ -57,6 +57,6 @@ test('sign up, set the profile, start a pipeline, answer the agents and see the 
   await expect(page.locator('[data-run-status]')).toHaveAttribute('data-run-status', 'completed', { timeout: 90_000 });
   const applications = page.getByRole('region', { name: 'Applications' });
   await expect(applications).toContainText(/submitted/i);
-  await expect(applications).toContainText('Ionic Energy');
+  await expect(applications).toContainText('Northwind Labs');
   await screenshot(page, testInfo, 'run-completed');
 });

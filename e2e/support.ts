@@ -47,6 +47,11 @@ export async function giveProfile(page: Page, overrides: Partial<ProfileFields> 
 
 /** Starts a run through the API and opens its page. */
 export async function startRun(page: Page, input: Record<string, unknown>): Promise<string> {
+  // The dev server compiles a page on its first visit, which on a busy machine can take
+  // longer than a whole run; open the run page once before starting, so the run is
+  // watched from its start rather than found finished.
+  await page.goto('/runs/run_00000000000000000000000000000000');
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
   const { runId } = await call<{ runId: string }>(page.request, 'pipeline.start', input);
   await page.goto(`/runs/${runId}`);
   return runId;

@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { Env } from '~/env';
 import type { Agent, EventData, EventType, NewEvent } from '~/shared/events';
 import type { PipelineParams, Stage } from '~/shared/pipeline';
+import type { HitlAnswerKind, HitlSaveAs } from '~/shared/hitl';
 import type { ProfileFields } from '~/shared/profile';
 import type { ApplicationLedger } from '~/store/application-ledger';
 import type { LiveView } from './browser/frame-streamer';
@@ -18,6 +19,12 @@ export interface HitlAskOptions {
    * hitl_request goes out, so that a viewer sees what is asked about first.
    */
   announce?: (hitlId: string) => Promise<void>;
+  /** The answer's shape (text when left out; choice when there are options). */
+  answerKind?: HitlAnswerKind;
+  /** Several options may be chosen (one per line in the answer). */
+  multiple?: boolean;
+  /** Where the user may keep the answer so that it is not asked again. */
+  saveAs?: HitlSaveAs;
 }
 
 /** The settings agents read; the rest of the environment stays with the job runner. */
@@ -42,6 +49,10 @@ export interface ResumeFile {
 export interface HitlAnswer {
   answer: string | null;
   by: 'human' | 'timeout';
+  /** The user also kept it in their profile (only when the question offered it). */
+  savedToProfile: boolean;
+  /** For a file question answered with a file: the file. */
+  file: ResumeFile | null;
 }
 
 /**

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Agent, NewEvent } from '~/shared/events';
 import type { HitlStore } from '~/store/hitl-store';
 import type { Notifier } from '~/store/notifier';
-import type { HitlAnswer, HitlAskOptions } from './agent-context';
+import { FILE_ANSWER_PREFIX } from '~/shared/hitl';
+import type { HitlAnswer, HitlAskOptions, ResumeFile } from './agent-context';
 import type { WorkerBus } from './worker-bus';
 
-type Settlement = { kind: 'answered'; answer: string } | { kind: 'timeout' } | { kind: 'cancelled' };
+type Settlement = { kind: 'answered'; answer: string; savedToProfile: boolean } | { kind: 'timeout' } | { kind: 'cancelled' };
 
 export interface HitlDeps {
   store: HitlStore;
@@ -40,6 +41,9 @@ export async function askHuman(
     question,
     context,
     options,
+    answerKind: opts.answerKind ?? (options.length > 0 ? 'choice' : 'text'),
+    multiple: opts.multiple ?? false,
+    saveAs: opts.saveAs ?? null,
     defaultAnswer: opts.default,
     timeoutMs,
   });
@@ -62,6 +66,9 @@ export async function askHuman(
       question,
       context,
       options,
+      answerKind: request.answerKind,
+      multiple: request.multiple,
+      saveAs: request.saveAs,
       timeoutMs,
       expiresAt: request.expiresAt,
       defaultAnswer: opts.default,
@@ -80,7 +87,7 @@ export async function askHuman(
         message: `Answer received: ${outcome.answer}`,
         data: { hitlId, response: outcome.answer },
       });
-      return { answer: outcome.answer, by: 'human' };
+      return { answer: outcome.answer, by: 'human', savedToProfile: outcome.savedToProfile, file: await answeredFile(deps, hitlId, outcome.answer) };
     case 'timeout':
       await deps.publish({
         ...base,
@@ -88,7 +95,7 @@ export async function askHuman(
         message: `No answer within ${Math.round(timeoutMs / 1000)} s; ${opts.default === null ? 'going on without one' : `using "${opts.default}"`}`,
         data: { hitlId, timeoutMs, appliedDefault: opts.default },
       });
-      return { answer: opts.default, by: 'timeout' };
+      return { answer: opts.default, by: 'timeout', savedToProfile: false, file: null };
     case 'cancelled':
       await deps.publish({
         ...base,
@@ -98,6 +105,11 @@ export async function askHuman(
       });
       throw run.signal.reason;
   }
+}
+
+/** A file question's file, when its answer says one was uploaded. */
+async function answeredFile(deps: HitlDeps, hitlId: string, answer: string): Promise<ResumeFile | null> {
+  return answer.startsWith(FILE_ANSWER_PREFIX) ? deps.store.file(hitlId) : null;
 }
 
 /** The owner's inbox hears of every question and its end; a lost notice never blocks the agent. */
@@ -120,7 +132,7 @@ function waitForSettlement(deps: HitlDeps, hitlId: string, timeoutMs: number, si
     const fail = (err: unknown) => settleOnce(() => reject(err instanceof Error ? err : new Error(String(err))));
     const readAnswer = async () => {
       const r = await deps.store.get(hitlId);
-      if (r?.status === 'answered') finish({ kind: 'answered', answer: r.answer ?? '' });
+      if (r?.status === 'answered') finish({ kind: 'answered', answer: r.answer ?? '', savedToProfile: r.savedToProfile });
     };
     // Settling and losing the race to an answer means the answer counts.
     const settleAs = async (status: 'timed_out' | 'cancelled', kind: 'timeout' | 'cancelled') => {

@@ -3,6 +3,8 @@ import { agentContext, type RunScope } from './agent-context';
 import { analyst } from './agents/analyst';
 import { applier, type ApplierOutcome } from './agents/applier';
 import { scout } from './agents/scout';
+import { postingFromLink } from './sources/link';
+import type { JobPosting } from './sources/types';
 import { prepareDocuments } from './application-documents';
 
 const DEFAULT_MAX_APPLICATIONS = 5;
@@ -15,17 +17,36 @@ const DEFAULT_MAX_APPLICATIONS = 5;
  */
 export type PipelineSummary = EventData<'pipeline_complete'>;
 
+async function search(scope: RunScope): Promise<JobPosting[]> {
+  const ctx = agentContext(scope, 'scout', 'scout');
+  await ctx.pausePoint('search');
+  const jobs = await scout(ctx);
+  await ctx.progress(10);
+  return jobs;
+}
+
+/** One pasted link instead of a search: the analyst still reads and scores it, so the user sees the fit. */
+async function jobFromLink(scope: RunScope, url: string): Promise<JobPosting> {
+  const ctx = agentContext(scope, 'system', 'queued');
+  await ctx.pausePoint('read the link');
+  const job = await postingFromLink(url, scope.signal, scope.settings.SOURCE_TIMEOUT_MS);
+  await ctx.emit('browser_action', `Applying to one link: ${job.title} at ${job.company}`, {
+    action: 'apply_to_link',
+    detail: `${job.title} at ${job.company} (${url})`.slice(0, 1000),
+  });
+  await ctx.progress(10);
+  return job;
+}
+
 export async function runPipeline(scope: RunScope, attempt: number): Promise<PipelineSummary> {
   scope.signal.throwIfAborted(); // stopped while it was queued
   const started = Date.now();
   const { params } = scope;
   const system = agentContext(scope, 'system', 'queued');
-  await system.emit('pipeline_start', `Pipeline started: "${params.query}" in ${params.location}`, { params, attempt });
+  const what = params.applyUrl ? `Applying to ${params.applyUrl}` : `Pipeline started: "${params.query}" in ${params.location}`;
+  await system.emit('pipeline_start', what.slice(0, 1000), { params, attempt });
 
-  const scoutCtx = agentContext(scope, 'scout', 'scout');
-  await scoutCtx.pausePoint('search');
-  const jobs = await scout(scoutCtx);
-  await scoutCtx.progress(10);
+  const jobs = params.applyUrl ? [await jobFromLink(scope, params.applyUrl)] : await search(scope);
 
   const scored = await analyst(agentContext(scope, 'analyst', 'analyst'), jobs, { from: 10, to: 50 });
   const shortlist = scored

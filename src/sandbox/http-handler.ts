@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleJobStats, handleJobsApi, handleReceipt } from './http/api';
-import { handleApplyForm, handleApplySubmit } from './http/apply';
+import { handleApplyEmbed, handleApplyForm, handleApplySubmit } from './http/apply';
 import type { RouteContext, SandboxDeps } from './http/context';
 import { handleBoard, handlePosting } from './http/pages';
 import { sendHtml, sendJson } from './http/respond';
@@ -26,6 +26,7 @@ const ROUTES: readonly Route[] = [
   { pattern: new RegExp(`^/sandbox/api/jobs/${ID}/stats$`), json: true, methods: { GET: handleJobStats } },
   { pattern: new RegExp(`^/sandbox/jobs/${ID}$`), json: false, methods: { GET: handlePosting } },
   { pattern: new RegExp(`^/sandbox/jobs/${ID}/apply$`), json: false, methods: { GET: handleApplyForm, POST: handleApplySubmit } },
+  { pattern: new RegExp(`^/sandbox/jobs/${ID}/apply/embed$`), json: false, methods: { GET: handleApplyEmbed } },
   { pattern: new RegExp(`^/sandbox/applications/${ID}$`), json: true, methods: { GET: handleReceipt } },
 ];
 

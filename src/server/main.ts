@@ -20,6 +20,7 @@ import { resolveAuthSecret } from './auth/secret';
 import { createSessionVerifier } from './auth/session';
 import { allowedOrigins } from './http/allowed-origins';
 import { handleHealth, handleMetrics } from './http/routes';
+import { handleHitlFileUpload, hitlFilePath } from './http/hitl-file-upload';
 import { handleResumeUpload, RESUME_UPLOAD_PATH } from './http/resume-upload';
 import { setSecurityHeaders } from './http/security-headers';
 import { refuseForeignCall } from './http/trpc-request-guard';
@@ -109,6 +110,8 @@ async function main(): Promise<void> {
     if (path.startsWith('/api/trpc/')) return refuseForeignCall(req, res, trpcRules) ? undefined : handleTrpc(req, res);
     if (path.startsWith('/api/auth/')) return handleAuthRequest(req, res, services.authOptions);
     if (path === RESUME_UPLOAD_PATH) return handleResumeUpload(services, req, res, trpcRules.origins);
+    const hitlId = hitlFilePath(path);
+    if (hitlId) return handleHitlFileUpload(services, req, res, trpcRules.origins, hitlId);
     if (path === '/api/health') return handleHealth(services, req, res);
     if (path === '/api/metrics') return handleMetrics(services, req, res);
     if (config.SANDBOX_ENABLED && (path === '/sandbox' || path.startsWith('/sandbox/'))) {

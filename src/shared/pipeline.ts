@@ -4,6 +4,20 @@ import { z } from 'zod';
 export const jobSourceSchema = z.enum(['sandbox', 'greenhouse', 'lever']);
 export type JobSource = z.infer<typeof jobSourceSchema>;
 
+/** A job posting's or application form's address, as a user pastes it. */
+export const applyUrlSchema = z
+  .string()
+  .trim()
+  .max(2048, 'url: at most 2048 characters')
+  .refine((v) => {
+    try {
+      const { protocol } = new URL(v);
+      return protocol === 'https:' || protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, 'url: a web address starting with https://, e.g. the posting’s "Apply" link');
+
 /**
  * What a user asks for when starting a pipeline. Defaults follow seed 000's
  * start_pipeline handler, except draftMode (on by default: nothing is submitted
@@ -38,6 +52,8 @@ export const pipelineParamsSchema = z.object({
     .min(1, 'maxApplications: at least 1')
     .max(100, 'maxApplications: at most 100')
     .optional(),
+  /** Apply to this one posting instead of searching (applications.applyToUrl). */
+  applyUrl: applyUrlSchema.optional(),
 });
 
 export type PipelineParamsInput = z.input<typeof pipelineParamsSchema>;

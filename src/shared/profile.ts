@@ -16,6 +16,17 @@ export const jobSourceRefSchema = z.object({
     .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, 'jobSources.board: the board’s name as in its URL (letters, digits, - and _)'),
 });
 
+/** "How did you hear about us?" and the like: how a question is recognised again. */
+export function questionKey(question: string): string {
+  return question.toLowerCase().replace(/\*|\(required\)|\(optional\)/g, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+export const savedAnswerSchema = z.object({
+  question: text('savedAnswers.question', 300).min(1, 'savedAnswers.question: required'),
+  answer: text('savedAnswers.answer', 2000).min(1, 'savedAnswers.answer: required'),
+});
+export type SavedAnswer = z.infer<typeof savedAnswerSchema>;
+
 /** What the applier needs to fill in an application. */
 export const profileFieldsSchema = z.object({
   name: text('name', 200),
@@ -44,6 +55,11 @@ export const profileFieldsSchema = z.object({
     .nullable(),
   resumeText: text('resumeText', 50_000),
   jobSources: z.array(jobSourceRefSchema).max(20, 'jobSources: at most 20 boards'),
+  /** Answers to application questions the user chose to keep, so they are not asked again. */
+  savedAnswers: z
+    .array(savedAnswerSchema)
+    .max(100, 'savedAnswers: at most 100')
+    .refine((list) => new Set(list.map((a) => questionKey(a.question))).size === list.length, 'savedAnswers: each question once'),
 });
 
 export type ProfileFields = z.infer<typeof profileFieldsSchema>;

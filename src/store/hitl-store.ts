@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { hitlRequestSchema, type HitlRequest, type HitlStatus } from '~/shared/hitl';
+import { hitlRequestSchema, type HitlAnswerKind, type HitlRequest, type HitlSaveAs, type HitlStatus } from '~/shared/hitl';
 import type { RedisKeys } from './keys';
 import { defineScript } from './lua';
 
@@ -29,6 +29,9 @@ export interface NewHitlRequest {
   question: string;
   context: string;
   options: string[];
+  answerKind: HitlAnswerKind;
+  multiple: boolean;
+  saveAs: HitlSaveAs | null;
   defaultAnswer: string | null;
   timeoutMs: number;
 }
@@ -51,6 +54,7 @@ export class HitlStore {
       ...req,
       status: 'pending',
       answer: null,
+      savedToProfile: false,
       createdAt: new Date(now).toISOString(),
       expiresAt: new Date(expiresAtMs).toISOString(),
       resolvedAt: null,
@@ -97,6 +101,25 @@ export class HitlStore {
     return outcome;
   }
 
+  /** Notes that the answer was kept in the owner's profile (before the worker is told of the answer). */
+  async markSavedToProfile(hitlId: string): Promise<void> {
+    await this.redis.hset(this.keys.hitl(hitlId), 'savedToProfile', '1');
+  }
+
+  /** The file a file question was answered with; kept as long as the question. */
+  async storeFile(hitlId: string, file: { fileName: string; bytes: Buffer }): Promise<void> {
+    await this.redis
+      .multi()
+      .hset(this.keys.hitlFile(hitlId), { fileName: file.fileName, bytes: file.bytes })
+      .expire(this.keys.hitlFile(hitlId), this.ttlSeconds)
+      .exec();
+  }
+
+  async file(hitlId: string): Promise<{ fileName: string; bytes: Buffer } | null> {
+    const [fileName, bytes] = await this.redis.hmgetBuffer(this.keys.hitlFile(hitlId), 'fileName', 'bytes');
+    return fileName && bytes ? { fileName: fileName.toString('utf8'), bytes } : null;
+  }
+
   async countPending(): Promise<number> {
     await this.pruneExpired();
     return this.redis.zcard(this.keys.hitlPending);
@@ -137,6 +160,9 @@ function serialize(r: HitlRequest): Record<string, string> {
     question: r.question,
     context: r.context,
     options: JSON.stringify(r.options),
+    answerKind: r.answerKind,
+    multiple: r.multiple ? '1' : '',
+    saveAs: r.saveAs ? JSON.stringify(r.saveAs) : '',
     defaultAnswer: r.defaultAnswer === null ? '' : `=${r.defaultAnswer}`,
     timeoutMs: String(r.timeoutMs),
     status: r.status,
@@ -154,6 +180,10 @@ function deserialize(raw: Record<string, string>): HitlRequest {
     question: raw.question,
     context: raw.context,
     options: JSON.parse(raw.options ?? '[]') as unknown,
+    answerKind: raw.answerKind || 'text',
+    multiple: raw.multiple === '1',
+    saveAs: raw.saveAs ? (JSON.parse(raw.saveAs) as unknown) : null,
+    savedToProfile: raw.savedToProfile === '1',
     // '=' marks a present default, so that an empty-string default survives the hash.
     defaultAnswer: raw.defaultAnswer ? raw.defaultAnswer.slice(1) : null,
     timeoutMs: Number(raw.timeoutMs),

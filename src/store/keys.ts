@@ -28,6 +28,8 @@ export function redisKeys(prefix: string) {
     /** Per user: every application a worker began or finished submitting, by job. */
     userApplications: (userId: string) => `${prefix}:user:{${userId}}:applications`,
     hitl: (hitlId: string) => `${prefix}:hitl:{${hitlId}}`,
+    /** The file a file question was answered with (fileName, bytes). */
+    hitlFile: (hitlId: string) => `${prefix}:hitl:{${hitlId}}:file`,
     hitlPending: `${prefix}:hitl-pending`,
     /** Settled questions counted by outcome, for /api/metrics. */
     hitlStats: `${prefix}:hitl-stats`,

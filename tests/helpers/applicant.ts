@@ -40,6 +40,7 @@ export const TEST_PROFILE: ProfileFields = {
   earliestStartDate: '2027-02-01',
   resumeText: TEST_RESUME_TEXT,
   jobSources: [],
+  savedAnswers: [],
 };
 
 /** A small but valid one-page PDF showing `text`, built by hand (offsets and all). */

@@ -3,9 +3,10 @@ import type { Client } from './client';
 type StartInput = Parameters<Client['pipeline']['start']['mutate']>[0];
 
 /**
- * Searches that each find one sandbox posting whose form (placeholder-only or eeo
- * layout) the test profile answers completely, so the run's one question is the draft
- * approval. Distinct postings, because a user never applies to the same job twice.
+ * Searches that each find one sandbox posting whose form (placeholder-only, eeo,
+ * nearby-text or iframe-embed layout: see LAYOUT_CYCLE in src/sandbox/postings.ts) the
+ * test profile answers completely, so the run's one question is the draft approval.
+ * Distinct postings, because a user never applies to the same job twice.
  */
 const ONE_POSTING_QUERIES = [
   'Tessellate Senior Cloud Engineer',

@@ -55,6 +55,7 @@ const PROFILE: ProfileFields = {
   earliestStartDate: null,
   resumeText: RESUME,
   jobSources: [],
+  savedAnswers: [],
 };
 
 let browser: Browser;
@@ -140,7 +141,7 @@ function fakeContext(
         await opts.announce?.(hitlId);
         const scripted = answers.length > 0;
         const answer = scripted ? (answers.shift() ?? null) : opts.default;
-        return { answer, by: scripted ? 'human' : 'timeout' };
+        return { answer, by: scripted ? 'human' : 'timeout', savedToProfile: false, file: null };
       },
     },
     pausePoint: () => Promise.resolve(),

@@ -23,7 +23,7 @@ const final = (events: RunEvent[]) => events.at(-1);
 describe('human in the loop', () => {
   it('an answer unblocks the agent, and a second answer gets CONFLICT', async () => {
     const { watch, hitlId } = await runUntilQuestion();
-    await expect(t.api.client.hitl.respond.mutate({ hitlId, response: 'reject' })).resolves.toEqual({ hitlId, status: 'answered' });
+    await expect(t.api.client.hitl.respond.mutate({ hitlId, response: 'reject' })).resolves.toEqual({ hitlId, status: 'answered', savedToProfile: false });
     const second = await errorOf(t.api.client.hitl.respond.mutate({ hitlId, response: 'approve' }));
     expect(second.code).toBe('CONFLICT');
     const events = await watch.done;

@@ -107,6 +107,15 @@ const fieldsOf = (jobId: string, layout: LayoutName) => {
   return sandboxFormFields(layout, { company: posting.company, workCountry: posting.workCountry });
 };
 
+/** The page's own HTML, or, for a page that frames its form, the framed form's. */
+async function formDocument(page: string): Promise<string> {
+  const src = /<iframe class="ats-frame" src="([^"]+)"/.exec(page)?.[1];
+  if (!src) return page;
+  const res = await get(src.replace(/&amp;/g, '&'));
+  expect(res.status).toBe(200);
+  return res.text();
+}
+
 const receiptIdIn = (html: string) => /<p id="confirmation" data-confirmation="(sbx_[0-9a-f]{32})">Application received/.exec(html)?.[1];
 
 let redis: Redis;
@@ -141,6 +150,22 @@ describe('the sandbox job board: postings and search', () => {
     for (const layout of layoutNames) expect(all.filter((j) => j.layout === layout).length).toBeGreaterThanOrEqual(20);
     expect(new Set(all.map((j) => j.company)).size).toBeGreaterThanOrEqual(25);
     expect((await jobs('')).jobs).toHaveLength(50);
+  });
+
+  it('spreads the layouts evenly, and keeps the postings the tests search for one at a time on fully answerable forms', () => {
+    const counts = new Map<string, number>();
+    for (const p of boardPostings()) counts.set(p.layout, (counts.get(p.layout) ?? 0) + 1);
+    expect([...counts.keys()].sort()).toEqual([...layoutNames].sort());
+    for (const layout of layoutNames) expect(counts.get(layout), layout).toBe(boardPostings().length / layoutNames.length);
+    const layoutOf = (id: string) => boardPostings().find((p) => p.id === id)?.layout;
+    expect(['1086', '1014', '1221', '1045', '1000', '1021'].map(layoutOf)).toEqual([
+      'placeholder-only',
+      'placeholder-only',
+      'eeo',
+      'nearby-text',
+      'iframe-embed',
+      'nearby-text',
+    ]);
   });
 
   it('matches every query word as a word, singular or plural', async () => {
@@ -248,8 +273,10 @@ describe('the sandbox application forms', () => {
     const jobId = firstIdOf(layout);
     const res = await get(`/sandbox/jobs/${jobId}/apply`);
     expect(res.status).toBe(200);
-    const html = await res.text();
-    expect(html).toContain(`data-layout="${layout}"`);
+    const page = await res.text();
+    expect(page).toContain(`data-layout="${layout}"`);
+    // An embedding page shows the form from another URL in an iframe: check what the frame shows.
+    const html = await formDocument(page);
     for (const field of fieldsOf(jobId, layout)) {
       expect(html, field.name).toContain(`name="${escapeHtml(field.name)}"`);
       if (field.kind === 'file') expect(html).toMatch(new RegExp(`type="file"[^>]*name="${escapeHtml(field.name).replace(/[[\]]/g, '\\$&')}"[^>]*accept="\\.pdf`));
@@ -281,6 +308,49 @@ describe('the sandbox application forms', () => {
     expect(html).toContain('data-layout="wizard"');
     expect(html).toContain(`action="/sandbox/jobs/${jobId}/apply?layout=wizard"`);
     expect((await get(`/sandbox/jobs/${jobId}/apply?layout=nope`)).status).toBe(400);
+  });
+});
+
+describe('the sandbox forms that are hard to fill', () => {
+  it('frames an embedded form from its own URL: the careers page may frame the board, the form only the board itself', async () => {
+    const jobId = firstIdOf('iframe-embed');
+    const host = await get(`/sandbox/jobs/${jobId}/apply`);
+    const hostHtml = await host.text();
+    expect(hostHtml).toContain(`<iframe class="ats-frame" src="/sandbox/jobs/${jobId}/apply/embed"`);
+    expect(hostHtml).not.toContain('<form');
+    expect(host.headers.get('content-security-policy')).toContain("frame-src 'self'");
+    expect(host.headers.get('x-frame-options')).toBe('DENY');
+    const embed = await get(`/sandbox/jobs/${jobId}/apply/embed`);
+    expect(embed.status).toBe(200);
+    expect(embed.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(embed.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+    const form = await embed.text();
+    expect(form).toContain(`action="/sandbox/jobs/${jobId}/apply"`);
+    expect(form).toContain('target="_top"');
+    expect(form).not.toContain('class="site"');
+    // The country lists are long, as real ones are.
+    const fields = fieldsOf(jobId, 'iframe-embed');
+    expect(fields.find((f) => f.name === 'country')?.options?.length).toBeGreaterThanOrEqual(200);
+    expect(fields.find((f) => f.name === 'phone_country')?.options).toContain('Portugal (+351)');
+    // ?layout= reaches the framed form too.
+    const other = firstIdOf('classic');
+    expect(await (await get(`/sandbox/jobs/${other}/apply?layout=iframe-embed`)).text()).toContain(`src="/sandbox/jobs/${other}/apply/embed?layout=iframe-embed"`);
+  });
+
+  it('draws the shadow-DOM form inside open shadow roots, the conditional follow-ups hidden, and no required mark on the alert-only question', async () => {
+    const shadow = await (await get(`/sandbox/jobs/${firstIdOf('shadow-dom')}/apply`)).text();
+    expect(shadow).toMatch(/<apply-widget><template shadowrootmode="open">[\s\S]*<skills-picker[^>]*><template shadowrootmode="open">/);
+    expect(shadow).toMatch(/<template shadowrootmode="open">[\s\S]*type="submit"/);
+    expect(shadow).toContain('aria-pressed="false"');
+    expect(shadow).toContain('role="radiogroup"');
+    expect(shadow).toContain('role="checkbox"');
+    const conditional = await (await get(`/sandbox/jobs/${firstIdOf('conditional')}/apply`)).text();
+    expect(conditional).toMatch(/data-show-if="relocate" data-equals="Yes" hidden>/);
+    expect(conditional).toMatch(/<legend>When could you start\?/);
+    const steps = await (await get(`/sandbox/jobs/${firstIdOf('alert-steps')}/apply`)).text();
+    expect(steps).toMatch(/id="f_question_source_label">How did you hear about this job\?<\/div>/);
+    expect(steps).toContain('window.alert(');
+    expect(steps).toMatch(/<input type="file"[^>]*hidden/);
   });
 });
 
@@ -347,6 +417,57 @@ describe('the sandbox submissions', () => {
     expect(html).toContain('Resume is required.');
     expect(html).toContain(`value="${escapeHtml(values['candidate[email]']!)}"`);
     expect(await stats(jobId)).toBe(before);
+  });
+
+  it('keeps every box of a checkbox group, in the order of its options', async () => {
+    const jobId = firstIdOf('shadow-dom');
+    const fields = fieldsOf(jobId, 'shadow-dom');
+    const { values, files } = validApplication(fields);
+    const form = multipart(values, files);
+    form.delete('skills');
+    for (const skill of ['Kafka', 'Python', 'Go']) form.append('skills', skill);
+    const res = await post(`/sandbox/jobs/${jobId}/apply`, form);
+    const html = await res.text();
+    expect(res.status, html).toBe(200);
+    const receipt = await getJson(`/sandbox/applications/${receiptIdIn(html)!}`);
+    expect((receipt.body as { fields: Record<string, string> }).fields.skills).toBe('Python, Go, Kafka');
+    const bad = multipart({ ...values, skills: 'COBOL' }, files);
+    expect((await post(`/sandbox/jobs/${jobId}/apply`, bad)).status).toBe(422);
+  });
+
+  it('keeps a follow-up only when its condition holds, and then requires it', async () => {
+    const jobId = firstIdOf('conditional');
+    const fields = fieldsOf(jobId, 'conditional');
+    const { values, files } = validApplication(fields);
+    const declined = await post(`/sandbox/jobs/${jobId}/apply`, multipart({ ...values, relocate: 'No', relocate_to: 'Mars' }, files));
+    const html = await declined.text();
+    expect(declined.status, html).toBe(200);
+    const kept = (await getJson(`/sandbox/applications/${receiptIdIn(html)!}`)).body as { fields: Record<string, string> };
+    expect(kept.fields.relocate).toBe('No');
+    expect(kept.fields).not.toHaveProperty('relocate_to');
+    const missing = await post(`/sandbox/jobs/${jobId}/apply`, multipart({ ...values, relocate: 'Yes', relocate_to: '' }, files));
+    expect(missing.status).toBe(422);
+    expect(await missing.text()).toContain('Please answer: Where would you like to relocate to?');
+  });
+
+  it('takes a typed date in its own format (or ISO) and keeps ISO; joins a national number to its calling code', async () => {
+    const steps = firstIdOf('alert-steps');
+    const stepFields = fieldsOf(steps, 'alert-steps');
+    const app = validApplication(stepFields);
+    const typed = await post(`/sandbox/jobs/${steps}/apply`, multipart({ ...app.values, question_start: '02/01/2027' }, app.files));
+    const typedHtml = await typed.text();
+    expect(typed.status, typedHtml).toBe(200);
+    expect(((await getJson(`/sandbox/applications/${receiptIdIn(typedHtml)!}`)).body as { fields: Record<string, string> }).fields.question_start).toBe('2027-02-01');
+    const wrong = await post(`/sandbox/jobs/${steps}/apply`, multipart({ ...app.values, question_start: '2027/02/01' }, app.files));
+    expect(wrong.status).toBe(422);
+    expect(await wrong.text()).toContain('Earliest start date: enter a date as MM/DD/YYYY.');
+
+    const embed = firstIdOf('iframe-embed');
+    const embedApp = validApplication(fieldsOf(embed, 'iframe-embed'));
+    const split = await post(`/sandbox/jobs/${embed}/apply`, multipart({ ...embedApp.values, phone_country: 'Portugal (+351)', phone: '912 345 678' }, embedApp.files));
+    const splitHtml = await split.text();
+    expect(split.status, splitHtml).toBe(200);
+    expect(((await getJson(`/sandbox/applications/${receiptIdIn(splitHtml)!}`)).body as { fields: Record<string, string> }).fields.phone).toBe('+351 912 345 678');
   });
 
   it('refuses a body over 10 MB with 413, and bodies that are not forms with 415', async () => {

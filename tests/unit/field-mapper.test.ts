@@ -21,6 +21,7 @@ const profile: ProfileFields = {
   earliestStartDate: '2027-01-15',
   resumeText: 'Senior Python engineer',
   jobSources: [],
+  savedAnswers: [],
 };
 const facts: ApplicantFacts = { profile, coverLetter: null, hasResumeFile: true };
 
@@ -129,5 +130,21 @@ describe('reading values', () => {
     const options = ['Germany', 'United Kingdom', 'United States'].map((l) => ({ value: l, label: l }));
     expect(chooseOption(options, 'location', 'United Kingdom')?.label).toBe('United Kingdom');
     expect(chooseOption(options, 'location', 'Paris, France')).toBeNull();
+  });
+});
+
+describe('questions worded the way other forms word them', () => {
+  it.each([
+    [{ label: 'When could you start?', control: 'date-parts' as const }, 'earliestStartDate'],
+    [{ label: 'When can you start?' }, 'earliestStartDate'],
+    [{ label: 'Country of residence', control: 'combobox' as const }, 'location'],
+    [{ label: 'Resume/CV', control: 'file' as const, widget: 'native' as const }, 'resume'],
+  ])('%o → %s', (over, key) => {
+    expect(identifyField(field(over))?.key).toBe(key);
+  });
+
+  it('never plans typing into a file input', () => {
+    const plan = planField(field({ control: 'file', label: 'Portfolio', required: true }), facts);
+    expect(plan.kind).toBe('ask');
   });
 });

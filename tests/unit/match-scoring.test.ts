@@ -512,7 +512,7 @@ function profile(overrides: Partial<ProfileFields> = {}): ProfileFields {
   return {
     name: '', firstName: '', lastName: '', email: '', phone: '', location: '', linkedinUrl: '', githubUrl: '', websiteUrl: '',
     currentCompany: '', yearsOfExperience: null, workAuthorization: null, requiresSponsorship: null, desiredSalary: '',
-    earliestStartDate: null, resumeText: '', jobSources: [], ...overrides,
+    earliestStartDate: null, resumeText: '', jobSources: [], savedAnswers: [], ...overrides,
   };
 }
 

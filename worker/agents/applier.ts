@@ -3,19 +3,13 @@ import type { EventData } from '~/shared/events';
 import type { AgentContext, ResumeFile } from '../agent-context';
 import { watchRefusals, type RefusalWatch } from '../browser/egress-watch';
 import type { LiveView } from '../browser/frame-streamer';
-import { planField, questionOf, type ApplicantFacts, type FieldPlan } from '../browser/field-mapper';
-import {
-  fillAnswer,
-  fillField,
-  findNextButton,
-  findSubmitButton,
-  visibleErrors,
-  type FillAction,
-  type UploadFile,
-} from '../browser/form-filler';
-import { formState, readNewFields, type FieldDescriptor } from '../browser/read-fields';
+import { findSubmitButton, visibleErrors, type FillAction, type UploadFile } from '../browser/form-filler';
+import { walkForm, type WalkEvents } from '../browser/form-walker';
+import { formState } from '../browser/read-fields';
+import { clickAndCheck } from '../browser/submit-check';
 import { checkUrl, EGRESS_HEADER, EgressRefused, errorChain, workerEgress } from '../egress';
 import { UserFacingError, userMessage } from '../user-facing-error';
+import { fieldAsker, type ApplicantMemory } from './field-asker';
 
 /** A job the applier may apply to. */
 export interface ApplyTarget {
@@ -41,7 +35,6 @@ export interface ApplierOutcome {
 type FilledField = EventData<'applier_draft_ready'>['fields'][number];
 type JobResult = 'submitted' | 'drafted' | 'failed' | 'skipped';
 
-const MAX_FORM_STEPS = 10;
 const MAX_DRAFT_ROUNDS = 3;
 
 /** A reason the user can read; anything else thrown here is reported in general words and logged. */
@@ -67,10 +60,12 @@ export async function applier(
   const page = await (await ctx.browser()).newPage();
   page.setDefaultTimeout(ctx.settings.BROWSER_STEP_TIMEOUT_MS);
   const view = await ctx.liveView(page);
+  // What the user tells one application (and keeps in the profile) the next one knows.
+  const memory: ApplicantMemory = { facts: { profile: ctx.profile, coverLetter: null, hasResumeFile: false }, resume: null };
   try {
     for (const [i, job] of jobs.entries()) {
       await ctx.pausePoint(`apply to ${job.title} at ${job.company}`);
-      const result = await applyOrReport(ctx, page, view, job, documentsFor);
+      const result = await applyOrReport(ctx, page, view, job, documentsFor, memory);
       if (result === 'submitted') outcome.submitted += 1;
       if (result === 'submitted' || result === 'drafted') outcome.drafted += 1;
       if (result === 'failed') outcome.failed += 1;
@@ -95,9 +90,10 @@ async function applyOrReport(
   view: LiveView,
   job: ApplyTarget,
   documentsFor: (job: ApplyTarget) => Promise<ApplicationDocuments>,
+  memory: ApplicantMemory,
 ): Promise<JobResult> {
   try {
-    return await applyToJob(ctx, page, view, job, await documentsFor(job));
+    return await applyToJob(ctx, page, view, job, await documentsFor(job), memory);
   } catch (err) {
     ctx.signal.throwIfAborted(); // a stop is not this job's failure
     const reason = userReason(err, job);
@@ -120,6 +116,7 @@ async function applyToJob(
   view: LiveView,
   job: ApplyTarget,
   documents: ApplicationDocuments,
+  memory: ApplicantMemory,
 ): Promise<JobResult> {
   const previous = await alreadyApplied(ctx, job);
   if (previous) {
@@ -131,7 +128,7 @@ async function applyToJob(
   const watch = watchRefusals(page, isRefused);
   try {
     await open(ctx, page, view, job.applyUrl, watch);
-    const filled = await fillForm(ctx, page, view, job, documents);
+    const filled = await fillForm(ctx, page, view, job, documents, memory);
     for (let round = 1; round <= MAX_DRAFT_ROUNDS; round++) {
       // A step of the form that led somewhere refused is never shown as a draft.
       if (await watch.refused('navigation')) throw await leaveRefusedPage(page, PAGE_REFUSED);
@@ -194,69 +191,44 @@ async function open(ctx: AgentContext, page: Page, view: LiveView, url: string, 
   await narrate(ctx, view, 'navigate', `Opened "${await page.title()}"`);
 }
 
-/** Walks the form step by step, filling every field it can and asking about the rest. */
+/** Walks the form step by step (worker/browser/form-walker.ts), filling every field it can and asking about the rest. */
 async function fillForm(
   ctx: AgentContext,
   page: Page,
   view: LiveView,
   job: ApplyTarget,
   documents: ApplicationDocuments,
+  memory: ApplicantMemory,
 ): Promise<FilledField[]> {
-  const facts: ApplicantFacts = {
-    profile: ctx.profile,
-    coverLetter: documents.coverLetter?.text ?? null,
-    hasResumeFile: documents.resume !== null,
-  };
-  const files = {
-    resume: documents.resume ? pdfFile(documents.resume) : null,
-    coverLetter: documents.coverLetter?.pdf ? pdfFile(documents.coverLetter.pdf) : null,
-  };
-  const filled: FilledField[] = [];
-  for (let step = 1; step <= MAX_FORM_STEPS; step++) {
-    for (const field of await readNewFields(page)) {
-      await ctx.pausePoint(`fill "${questionOf(field)}"`);
-      const entry = await fillOne(ctx, page, view, job, field, planField(field, facts), files);
-      if (entry) filled.push(entry);
-    }
-    const next = await findNextButton(page);
-    if (!next) return filled;
-    const label = (await next.innerText()).trim() || 'Next';
-    await ctx.emit('applier_click', `Clicking "${label}"`, { target: label });
-    await next.click();
-    await page.waitForTimeout(150); // the step's own script shows the next part
-    const errors = await visibleErrors(page);
-    if (errors.length > 0) throw new ApplicationFailed(`the form refused step ${step}: ${errors.join('; ')}`);
-    await narrate(ctx, view, 'step', `Step ${step + 1} of the form`);
-  }
-  throw new ApplicationFailed(`the form has more than ${MAX_FORM_STEPS} steps`);
+  // A resume the user gave during this run (and kept) serves the applications after it.
+  const resume = documents.resume ?? memory.resume;
+  memory.facts.coverLetter = documents.coverLetter?.text ?? null;
+  memory.facts.hasResumeFile = resume !== null;
+  return walkForm({
+    page,
+    facts: memory.facts,
+    files: {
+      resume: resume ? pdfFile(resume) : null,
+      coverLetter: documents.coverLetter?.pdf ? pdfFile(documents.coverLetter.pdf) : null,
+    },
+    questions: fieldAsker(ctx, job, memory),
+    timeoutMs: ctx.settings.BROWSER_STEP_TIMEOUT_MS,
+    events: walkEvents(ctx, view),
+  });
 }
 
-async function fillOne(
-  ctx: AgentContext,
-  page: Page,
-  view: LiveView,
-  job: ApplyTarget,
-  field: FieldDescriptor,
-  plan: FieldPlan,
-  files: { resume: UploadFile | null; coverLetter: UploadFile | null },
-): Promise<FilledField | null> {
-  const label = questionOf(field);
-  const timeout = ctx.settings.BROWSER_STEP_TIMEOUT_MS;
-  if (plan.kind === 'skip') return null;
-  if (plan.kind === 'ask') {
-    const answer = await askAboutField(ctx, job, field, plan);
-    if (answer === null) {
-      if (field.required) throw new ApplicationFailed(`"${label}" needs an answer and none came, so nothing was submitted`);
-      return null;
-    }
-    view.narrate(`Filling "${label}" with your answer`);
-    await report(ctx, label, await fillAnswer(page, field, answer, timeout));
-    return { label, value: answer, confident: true };
-  }
-  view.narrate(`Filling "${label}"`);
-  const action = await fillField(page, field, plan, files, timeout);
-  await report(ctx, label, action);
-  return { label, value: action.kind === 'upload' ? action.fileName : action.value, confident: true };
+/** What the walker does, as the run's events and the live view's narration. */
+function walkEvents(ctx: AgentContext, view: LiveView): WalkEvents {
+  return {
+    async beforeField(label) {
+      await ctx.pausePoint(`fill "${label}"`);
+      view.narrate(`Filling "${label}"`);
+    },
+    filled: (label, action) => report(ctx, label, action),
+    clicked: (label) => ctx.emit('applier_click', `Clicking "${label}"`, { target: label.slice(0, 300) }),
+    step: (n) => narrate(ctx, view, 'step', `Step ${n} of the form`),
+    pageSaid: (message) => narrate(ctx, view, 'page-said', `The form says: ${message}`),
+  };
 }
 
 async function report(ctx: AgentContext, label: string, action: FillAction): Promise<void> {
@@ -265,23 +237,9 @@ async function report(ctx: AgentContext, label: string, action: FillAction): Pro
     return;
   }
   if (action.kind === 'choose' && action.clicked) {
-    await ctx.emit('applier_click', `Choosing "${action.clicked}" for "${label}"`, { target: `${label}: ${action.clicked}` });
+    await ctx.emit('applier_click', `Choosing "${action.clicked}" for "${label}"`, { target: `${label}: ${action.clicked}`.slice(0, 300) });
   }
   await ctx.emit('applier_type', `${label}: ${action.value.slice(0, 80)}`, { field: label, value: action.value.slice(0, 5000) });
-}
-
-/** The human decides; null when they did not answer in time. */
-async function askAboutField(ctx: AgentContext, job: ApplyTarget, field: FieldDescriptor, plan: Extract<FieldPlan, { kind: 'ask' }>): Promise<string | null> {
-  const label = questionOf(field);
-  const options = field.options.map((o) => o.label).filter(Boolean).slice(0, 20);
-  const context = [
-    `The ${job.title} application at ${job.company} asks: "${label}" (${field.required ? 'required' : 'optional'}).`,
-    `I did not fill it because ${plan.reason}.`,
-    plan.suggestion ? `My best guess is "${plan.suggestion}"; send it back to confirm, or write the right answer.` : '',
-    options.length > 0 ? `Choose one of: ${options.join(', ')}.` : 'Type the answer to put in the field.',
-  ].filter(Boolean).join(' ');
-  const { answer } = await ctx.hitl.ask(`${job.company}: "${label.slice(0, 200)}"`, context, options, { default: null });
-  return answer;
 }
 
 /** Shows the filled draft; in draft mode the user must approve it. */
@@ -319,9 +277,15 @@ async function submit(ctx: AgentContext, page: Page, view: LiveView, job: ApplyT
   view.narrate('Submitting');
   watch.reset();
   const posted = postOutcome(page, ctx.settings.BROWSER_STEP_TIMEOUT_MS);
-  await button.click();
+  const check = await clickAndCheck(page, button, ctx.settings.BROWSER_STEP_TIMEOUT_MS);
   const response = await posted;
   await page.waitForLoadState('domcontentloaded').catch(() => undefined);
+  if (check.kind === 'stayed' && response === null) {
+    // The form refused on the page (an alert, an invalid field) and sent nothing.
+    await ctx.applications.release(ctx.userId, job.url, ctx.runId);
+    const said = check.said.length > 0 ? `: the page said "${check.said.join('; ').slice(0, 300)}"` : '';
+    throw new ApplicationFailed(`the form did not send the application${said}; nothing was submitted`);
+  }
   // Refused before it left this machine, and no site answered the post: nothing was sent.
   // (A post a site did answer, redirected somewhere refused, may have gone through.)
   const reachedSite = response !== null && response.headers()[EGRESS_HEADER] !== 'refused';

@@ -64,7 +64,7 @@ function startSearch(step: PlannedSource, query: string, location: string, limit
   if (step.type !== 'client') return undefined;
   return step.client.search({ query, location, limit, signal }).then(
     (postings): Outcome => ({ ok: true, postings }),
-    (err: unknown): Outcome => ({ ok: false, error: failureMessage(step.client.label, err) }),
+    (err: unknown): Outcome => ({ ok: false, error: signal.aborted ? 'stopped' : failureMessage(step.client.label, err) }),
   );
 }
 

@@ -1,5 +1,6 @@
 import type { ProfileFields } from '~/shared/profile';
 import type { FieldDescriptor } from './read-fields';
+import { chooseOption as chooseByMeaning } from '../answers/choose-option';
 
 /** What the applier knows that a form may ask for. */
 export interface ApplicantFacts {
@@ -49,7 +50,7 @@ const RULES: Rule[] = [
   { key: 'websiteUrl', pattern: /portfolio|website|personal (site|url|page)|\bblog\b/ },
   { key: 'yearsOfExperience', pattern: /years? of (\w+ )?experience|how many years|experience \(years\)/ },
   { key: 'desiredSalary', pattern: /salary|compensation|pay expectations?|expected (pay|comp)/ },
-  { key: 'earliestStartDate', pattern: /start date|earliest (possible )?(date|start)|available to start|availability|when can you start/ },
+  { key: 'earliestStartDate', pattern: /start date|earliest (possible )?(date|start)|available to start|availability|when (can|could) you start/ },
   { key: 'currentCompany', pattern: /current (company|employer)|\bemployer\b|company name|organi[sz]ation/, autocomplete: ['organization'] },
   { key: 'location', pattern: /\blocation\b|\bcity\b|where are you (based|located)|current address|based in|country of residence/, autocomplete: ['address-level2', 'address-level1'] },
 ];
@@ -126,8 +127,13 @@ export function planField(field: FieldDescriptor, facts: ApplicantFacts): FieldP
 function planValue(field: FieldDescriptor, key: AnswerKey, value: string): FieldPlan {
   if (field.control === 'file') return needsHuman(field, 'it asks for a file');
   if (['select', 'radio', 'combobox'].includes(field.control)) {
-    const option = chooseOption(field.options, key, value);
-    if (option) return { kind: 'choose', key, option };
+    const choice = chooseByMeaning({ key, value, question: questionOf(field), options: field.options });
+    if (choice.kind === 'chosen') return { kind: 'choose', key, option: choice.option };
+    if (choice.kind === 'ambiguous') {
+      // The fitting options lead the reason, so the person reads them before the full list.
+      const fitting = choice.candidates.map((o) => `"${o.label || o.value}"`).join(', ');
+      return { kind: 'ask', reason: `two or more options fit your ${describe(key)} (${value}): ${fitting}`, suggestion: null };
+    }
     return field.required
       ? { kind: 'ask', reason: `no option matches your ${describe(key)} (${value})`, suggestion: null }
       : { kind: 'skip', reason: `no option matches your ${describe(key)}` };
@@ -196,40 +202,19 @@ export function answerFor(key: AnswerKey, p: ProfileFields): string {
   }
 }
 
-/** The option that says the same as the profile's value, or null if none clearly does. */
+/**
+ * The option that means the profile's value (by meaning: see worker/answers), or null when
+ * none or several do. planValue uses the full answer, with the tie's candidates.
+ */
 export function chooseOption(
   options: readonly { value: string; label: string }[],
   key: AnswerKey,
   value: string,
+  question = '',
+  now: Date = new Date(),
 ): { value: string; label: string } | null {
-  const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9+]+/g, ' ').trim();
-  if (key === 'workAuthorization' || key === 'requiresSponsorship') {
-    const want = value === 'yes' ? /^yes\b/ : /^no\b/;
-    return options.find((o) => want.test(norm(o.label)) || want.test(norm(o.value))) ?? null;
-  }
-  if (key === 'yearsOfExperience') return optionForNumber(options, Number(value));
-  const target = norm(value);
-  const exact = options.find((o) => norm(o.label) === target || norm(o.value) === target);
-  if (exact) return exact;
-  // "Berlin, Germany" against options like "Germany" or "Berlin".
-  const words = target.split(' ').filter((w) => w.length > 2);
-  const partial = options.filter((o) => words.some((w) => norm(o.label).split(' ').includes(w)));
-  return partial.length === 1 ? (partial[0] ?? null) : null;
-}
-
-/** "0-1", "1-3 years", "5+", "10 or more" and the like. */
-function optionForNumber(options: readonly { value: string; label: string }[], n: number): { value: string; label: string } | null {
-  for (const option of options) {
-    const text = option.label.toLowerCase();
-    const range = /(\d+)\s*(?:-|–|to)\s*(\d+)/.exec(text);
-    if (range && n >= Number(range[1]) && n <= Number(range[2])) return option;
-    const open = /(\d+)\s*(?:\+|or more|and (?:up|above)|plus)/.exec(text);
-    if (open && n >= Number(open[1])) return option;
-    const under = /(?:less than|under|<)\s*(\d+)/.exec(text);
-    if (under && n < Number(under[1])) return option;
-    if (/^\d+$/.test(text.trim()) && Number(text.trim()) === n) return option;
-  }
-  return null;
+  const choice = chooseByMeaning({ key, value, question, options, now });
+  return choice.kind === 'chosen' ? choice.option : null;
 }
 
 /** "$150,000", "150k", "150 000 EUR" → 150000. */

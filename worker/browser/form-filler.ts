@@ -1,7 +1,14 @@
-import type { Locator, Page } from 'playwright-core';
-import type { FieldPlan } from './field-mapper';
-import type { FieldDescriptor } from './read-fields';
-import { UserFacingError } from '../user-facing-error';
+import { chooseOne } from './fill-choice';
+import { setCheckbox, setGroup } from './fill-checks';
+import { chooseDateParts } from './fill-date-parts';
+import { uploadFile } from './fill-file';
+import { typeInto } from './fill-text';
+import type { Scope } from './field-locators';
+import type { WalkPlan } from './form-planner';
+import type { FieldDescriptor, FieldOption } from './read-fields';
+
+export { FormFillError } from './fill-errors';
+export { findNextButton, findSubmitButton, visibleErrors } from './buttons';
 
 export interface UploadFile {
   fileName: string;
@@ -15,105 +22,56 @@ export type FillAction =
   | { kind: 'choose'; value: string; clicked: string | null }
   | { kind: 'upload'; fileName: string };
 
-/** A field the filler could not fill, in words the user can read (unlike the browser's own errors). */
-export class FormFillError extends UserFacingError {}
+export type FillablePlan = Exclude<WalkPlan, { kind: 'ask' | 'skip' }>;
 
-const field = (page: Page, ref: string): Locator => page.locator(`[data-jobstream-field="${ref}"]`);
+/** Clicked, for the events: a native select is chosen from, everything else is clicked. */
+const clicked = (field: FieldDescriptor, text: string) => ((field.widget ?? 'native') === 'native' ? null : text);
+const labels = (options: readonly FieldOption[]) => options.map((o) => o.label).join(', ');
 
 /** Puts one planned answer into its field, the way a person would. */
-export async function fillField(
-  page: Page,
-  descriptor: FieldDescriptor,
-  plan: Extract<FieldPlan, { kind: 'fill' | 'choose' | 'upload' }>,
-  files: { resume: UploadFile | null; coverLetter: UploadFile | null },
-  timeoutMs: number,
-): Promise<FillAction> {
-  const target = field(page, descriptor.ref);
+export function fillPlanned(scope: Scope, field: FieldDescriptor, plan: FillablePlan, timeoutMs: number): Promise<FillAction> {
   switch (plan.kind) {
     case 'fill':
-      await target.fill(plan.value, { timeout: timeoutMs });
-      return { kind: 'type', value: plan.value };
-    case 'upload': {
-      const file = plan.key === 'resume' ? files.resume : files.coverLetter;
-      if (!file) throw new FormFillError(`no ${plan.key === 'resume' ? 'resume' : 'cover letter'} file to upload`);
-      await target.setInputFiles({ name: file.fileName, mimeType: file.mimeType, buffer: file.bytes }, { timeout: timeoutMs });
-      return { kind: 'upload', fileName: file.fileName };
-    }
+      return typeAction(scope, field, plan.value, timeoutMs);
     case 'choose':
-      return choose(page, descriptor, plan.option, timeoutMs);
+      return chooseAction(scope, field, plan.option, timeoutMs);
+    case 'upload':
+      return uploadAction(scope, field, plan.file, timeoutMs);
+    case 'check':
+      return checkAction(scope, field, plan.options, timeoutMs);
+    case 'parts':
+      return partsAction(scope, plan.values, timeoutMs);
   }
 }
 
-/** Fills a field with the human's own words or choice. */
-export async function fillAnswer(page: Page, descriptor: FieldDescriptor, answer: string, timeoutMs: number): Promise<FillAction> {
-  if (['select', 'radio', 'combobox'].includes(descriptor.control)) {
-    const option = descriptor.options.find((o) => o.label === answer || o.value === answer);
-    if (!option) throw new FormFillError(`"${answer}" is not one of the field's options`);
-    return choose(page, descriptor, option, timeoutMs);
-  }
-  if (descriptor.control === 'checkbox') {
-    const box = field(page, descriptor.ref);
-    if (/^(yes|true|check|checked|agree|i agree)$/i.test(answer.trim())) await box.check({ timeout: timeoutMs });
-    else await box.uncheck({ timeout: timeoutMs });
-    return { kind: 'choose', value: answer, clicked: null };
-  }
-  await field(page, descriptor.ref).fill(answer, { timeout: timeoutMs });
-  return { kind: 'type', value: answer };
+export async function typeAction(scope: Scope, field: FieldDescriptor, value: string, timeoutMs: number): Promise<FillAction> {
+  await typeInto(scope, field, value, timeoutMs);
+  return { kind: 'type', value };
 }
 
-async function choose(
-  page: Page,
-  descriptor: FieldDescriptor,
-  option: { value: string; label: string },
-  timeoutMs: number,
-): Promise<FillAction> {
-  const target = field(page, descriptor.ref);
-  if (descriptor.control === 'select') {
-    await target.selectOption({ value: option.value }, { timeout: timeoutMs });
-    return { kind: 'choose', value: option.label, clicked: null };
-  }
-  if (descriptor.control === 'radio') {
-    const radios = target;
-    const count = await radios.count();
-    for (let i = 0; i < count; i++) {
-      const radio = radios.nth(i);
-      if ((await radio.getAttribute('value')) === option.value) {
-        await radio.check({ timeout: timeoutMs });
-        return { kind: 'choose', value: option.label, clicked: option.label };
-      }
-    }
-    throw new FormFillError(`the option "${option.label}" is gone from the page`);
-  }
-  // A custom dropdown: open it, then click the option in the list it reveals.
-  await target.click({ timeout: timeoutMs });
-  const controls = await target.getAttribute('aria-controls');
-  const list = controls ? page.locator(`[id="${controls}"]`) : page.locator('[role=listbox]:visible');
-  await list.locator('[role=option]', { hasText: option.label }).first().click({ timeout: timeoutMs });
-  return { kind: 'choose', value: option.label, clicked: option.label };
+export async function chooseAction(scope: Scope, field: FieldDescriptor, option: FieldOption, timeoutMs: number): Promise<FillAction> {
+  await chooseOne(scope, field, option, timeoutMs);
+  return { kind: 'choose', value: option.label, clicked: clicked(field, option.label) };
 }
 
-/** A visible button that moves a multi-step form on, if there is one. */
-export async function findNextButton(page: Page): Promise<Locator | null> {
-  const next = page
-    .locator('button:visible, input[type=button]:visible, a[role=button]:visible')
-    .filter({ hasText: /^\s*(next|continue|save (and|&) continue|proceed)\b/i });
-  if ((await next.count()) > 0) return next.first();
-  const inputNext = page.locator('input[type=button][value*="next" i]:visible, input[type=button][value*="continue" i]:visible');
-  return (await inputNext.count()) > 0 ? inputNext.first() : null;
+export async function uploadAction(scope: Scope, field: FieldDescriptor, file: UploadFile, timeoutMs: number): Promise<FillAction> {
+  await uploadFile(scope, field, file, timeoutMs);
+  return { kind: 'upload', fileName: file.fileName };
 }
 
-/** The visible submit control, if the form is at its last step. */
-export async function findSubmitButton(page: Page): Promise<Locator | null> {
-  const submit = page.locator('button[type=submit]:visible, input[type=submit]:visible, button:not([type]):visible').filter({
-    hasNotText: /^\s*(next|continue|back|previous)\b/i,
-  });
-  return (await submit.count()) > 0 ? submit.last() : null;
+/** "Select all that apply": exactly these boxes. */
+export async function checkAction(scope: Scope, field: FieldDescriptor, options: readonly FieldOption[], timeoutMs: number): Promise<FillAction> {
+  await setGroup(scope, field, options, timeoutMs);
+  return { kind: 'choose', value: labels(options), clicked: labels(options) };
 }
 
-/** Error messages the page shows (client or server validation). */
-export async function visibleErrors(page: Page): Promise<string[]> {
-  const texts = await page
-    .locator('[role=alert]:visible, .error:visible, .errors:visible, [aria-invalid=true] ~ .error:visible')
-    .allInnerTexts();
-  return [...new Set(texts.map((t) => t.replace(/\s+/g, ' ').trim()).filter(Boolean))].slice(0, 10);
+export async function partsAction(scope: Scope, values: readonly { ref: string; option: FieldOption }[], timeoutMs: number): Promise<FillAction> {
+  await chooseDateParts(scope, values, timeoutMs);
+  return { kind: 'choose', value: values.map((v) => v.option.label).join(' '), clicked: null };
+}
+
+/** A single box ticked (a statement the user agreed to) or cleared. */
+export async function tickAction(scope: Scope, field: FieldDescriptor, on: boolean, timeoutMs: number): Promise<FillAction> {
+  await setCheckbox(scope, field, on, timeoutMs);
+  return { kind: 'choose', value: on ? 'Yes' : 'No', clicked: on ? field.label || 'the checkbox' : null };
 }

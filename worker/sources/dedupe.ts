@@ -37,7 +37,8 @@ export function dedupePostings(postings: readonly JobPosting[]): DedupeResult {
 }
 
 function byPriority(postings: readonly JobPosting[]): JobPosting[] {
-  const rank = (p: JobPosting) => SOURCE_PRIORITY.indexOf(p.source);
+  // A pasted link (never deduplicated against a search) ranks after every source.
+  const rank = (p: JobPosting) => (p.source === 'link' ? SOURCE_PRIORITY.length : SOURCE_PRIORITY.indexOf(p.source));
   // Array.prototype.sort is stable, so each source's own ranking survives.
   return [...postings].sort((a, b) => rank(a) - rank(b));
 }

@@ -2,7 +2,8 @@ import type { JobSource } from '~/shared/pipeline';
 
 /** One job posting as every source reports it, whatever its API looked like. */
 export interface JobPosting {
-  source: JobSource;
+  /** Where it was found; 'link' when the user pasted its address (applications.applyToUrl). */
+  source: JobSource | 'link';
   /** The source's own id, unique within that source (and board). */
   sourceId: string;
   title: string;

@@ -1,6 +1,7 @@
 'use client';
 
 import { useId } from 'react';
+import { ApplyToLinkForm } from './_components/apply-to-link-form';
 import { RunList } from './_components/run-list';
 import { SessionGate } from './_components/session-gate';
 import { StartPipelineForm } from './_components/start-pipeline-form';
@@ -13,7 +14,10 @@ export default function DashboardPage() {
         <h1 className="text-2xl font-bold tracking-tight text-slate-950">Dashboard</h1>
         <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_26rem]">
           <RunList headingId={`${id}-runs`} />
-          <StartPipelineForm headingId={`${id}-start`} />
+          <div className="space-y-8">
+            <StartPipelineForm headingId={`${id}-start`} />
+            <ApplyToLinkForm headingId={`${id}-link`} />
+          </div>
         </div>
       </div>
     </SessionGate>

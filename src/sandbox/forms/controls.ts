@@ -1,4 +1,5 @@
 import { type AttrValue, attrs, escapeHtml, tag } from '../html/escape';
+import { CHOICES_SEPARATOR } from './validate';
 import type { FormView, SandboxField } from './field-types';
 
 /**
@@ -128,6 +129,17 @@ function radios(field: SandboxField, view: FormView, opts: ControlOptions): stri
     .join('');
 }
 
+/** "Select all that apply": one checkbox per option, all under the field's name. */
+export function checkboxGroup(field: SandboxField, view: FormView): string {
+  const current = (view.values[field.name] ?? '').split(CHOICES_SEPARATOR);
+  return (field.options ?? [])
+    .map((option, i) => {
+      const input = `<input${attrs({ type: 'checkbox', name: field.name, id: `${controlId(field)}_${i}`, value: option, checked: current.includes(option) })}>`;
+      return `<label class="choice">${input} ${escapeHtml(option)}</label>`;
+    })
+    .join('');
+}
+
 function checkbox(field: SandboxField, view: FormView, opts: ControlOptions): string {
   const input = `<input${attrs({ type: 'checkbox', ...commonAttrs(field, view, opts), value: 'yes', checked: view.values[field.name] === 'yes' })}>`;
   return opts.labelling === 'none'
@@ -148,6 +160,8 @@ export function nativeControl(field: SandboxField, view: FormView, opts: Control
       return radios(field, view, opts);
     case 'checkbox':
       return checkbox(field, view, opts);
+    case 'checkboxes':
+      return checkboxGroup(field, view);
     case 'combobox':
       throw new Error(`${field.name}: a combobox needs the custom-dropdowns layout`);
     default:
@@ -163,7 +177,7 @@ export function formOpen(view: FormView, extra: Readonly<Record<string, AttrValu
 /** A field in the common "label above control" style (classic, eeo, screening, custom-dropdowns). */
 export function labelledField(field: SandboxField, view: FormView, opts: ControlOptions): string {
   const error = fieldError(field, view);
-  if (field.kind === 'radio') {
+  if (field.kind === 'radio' || field.kind === 'checkboxes') {
     return `<fieldset class="field"><legend>${labelHtml(field)}</legend><div class="choices">${nativeControl(field, view, opts)}</div>${error}</fieldset>`;
   }
   if (field.kind === 'checkbox') {

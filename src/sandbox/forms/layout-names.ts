@@ -11,7 +11,15 @@ export const layoutNames = [
   'screening',
   'eeo',
   'nearby-text',
+  'alert-steps',
+  'iframe-embed',
+  'shadow-dom',
+  'conditional',
+  'searchable-combos',
 ] as const;
+
+/** The first seven layouts: postings that had one keep it (see layoutForId). */
+export const ORIGINAL_LAYOUT_COUNT = 7;
 
 export type LayoutName = (typeof layoutNames)[number];
 

@@ -1,11 +1,16 @@
 import type { FormContext, LayoutDefinition, SandboxField } from './field-types';
 import { type LayoutName, layoutNames } from './layout-names';
+import { alertStepsLayout } from './layouts/alert-steps';
 import { classicLayout } from './layouts/classic';
+import { conditionalLayout } from './layouts/conditional';
 import { customDropdownsLayout } from './layouts/custom-dropdowns';
 import { eeoLayout } from './layouts/eeo';
+import { iframeEmbedLayout } from './layouts/iframe-embed';
 import { nearbyTextLayout } from './layouts/nearby-text';
 import { placeholderOnlyLayout } from './layouts/placeholder-only';
 import { screeningLayout } from './layouts/screening';
+import { searchableCombosLayout } from './layouts/searchable-combos';
+import { shadowDomLayout } from './layouts/shadow-dom';
 import { wizardLayout } from './layouts/wizard';
 
 export { layoutNames, type LayoutName } from './layout-names';
@@ -18,6 +23,11 @@ const LAYOUTS: Readonly<Record<LayoutName, LayoutDefinition>> = {
   screening: screeningLayout,
   eeo: eeoLayout,
   'nearby-text': nearbyTextLayout,
+  'alert-steps': alertStepsLayout,
+  'iframe-embed': iframeEmbedLayout,
+  'shadow-dom': shadowDomLayout,
+  conditional: conditionalLayout,
+  'searchable-combos': searchableCombosLayout,
 };
 
 /** Wording used when no posting is given: the field names and kinds never depend on it. */

@@ -1,6 +1,6 @@
 import { RESUME_MAX_BYTES } from '~/shared/profile';
 import { isIsoDate } from '../dates';
-import type { SandboxField } from './field-types';
+import type { SandboxField, TextDateFormat } from './field-types';
 
 /** A file part of a submission, reduced to what validation and the receipt need. */
 export interface UploadedFile {
@@ -12,9 +12,15 @@ export interface UploadedFile {
 }
 
 export interface SubmittedForm {
+  /** The first value of each name. */
   values: ReadonlyMap<string, string>;
+  /** Every value of each name, in the order sent (a checkbox group sends several). */
+  lists: ReadonlyMap<string, readonly string[]>;
   files: ReadonlyMap<string, UploadedFile>;
 }
+
+/** How a checkbox group's values are kept: in the order of its options, one string. */
+export const CHOICES_SEPARATOR = ', ';
 
 export interface SubmittedFileInfo {
   field: string;
@@ -63,13 +69,15 @@ function textProblem(field: SandboxField, value: string): string | undefined {
     case 'number':
       return /^\d{1,2}$/.test(value) && Number(value) <= 70 ? undefined : `${field.label}: enter a whole number from 0 to 70.`;
     case 'date':
-      return isIsoDate(value) ? undefined : `${field.label}: enter a date.`;
+      return isIsoDate(value) ? undefined : `${field.label}: enter a date${field.textDate ? ` as ${field.textDate}` : ''}.`;
     case 'select':
     case 'combobox':
     case 'radio':
       return field.options?.includes(value) ? undefined : `${field.label}: choose one of the options.`;
     case 'checkbox':
       return value === 'yes' ? undefined : `${field.label}: not a valid choice.`;
+    case 'checkboxes':
+      return value.split(CHOICES_SEPARATOR).every((v) => field.options?.includes(v)) ? undefined : `${field.label}: choose from the options.`;
     default:
       return undefined;
   }
@@ -85,6 +93,43 @@ function fileProblem(field: SandboxField, file: UploadedFile): string | undefine
   return undefined;
 }
 
+/** A checkbox group's values as one string, in the order of its options (known values only are checked later). */
+function groupValue(field: SandboxField, form: SubmittedForm): string {
+  const sent = (form.lists.get(field.name) ?? []).map((v) => v.trim()).filter(Boolean);
+  const known = (field.options ?? []).filter((o) => sent.includes(o));
+  const unknown = sent.filter((v) => !known.includes(v));
+  return [...known, ...unknown].join(CHOICES_SEPARATOR);
+}
+
+/** "02/01/2027" as the field's format says, to ISO; anything else is returned as it came. */
+function isoFromText(value: string, format: TextDateFormat | undefined): string {
+  const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(value);
+  if (!format || !m) return value;
+  const [month, day] = format === 'MM/DD/YYYY' ? [m[1], m[2]] : [m[2], m[1]];
+  return `${m[3] ?? ''}-${month ?? ''}-${day ?? ''}`;
+}
+
+/** "+351 912 345 678" from the calling-code field's "Portugal (+351)" and "912 345 678". */
+function internationalNumber(field: SandboxField, value: string, form: SubmittedForm): string {
+  if (!field.callingCodeFrom || value.startsWith('+')) return value;
+  const code = /\(\+(\d{1,4})\)\s*$/.exec(form.values.get(field.callingCodeFrom) ?? '')?.[1];
+  return code ? `+${code} ${value}` : value;
+}
+
+/** The value as the ATS keeps it: trimmed, line breaks as typed (a browser posts them as CRLF), dates as ISO, phone numbers international. */
+function normalizedValue(field: SandboxField, form: SubmittedForm): string {
+  if (field.kind === 'checkboxes') return groupValue(field, form);
+  const value = (form.values.get(field.name) ?? '').replace(/\r\n?/g, '\n').trim();
+  if (value === '') return value;
+  if (field.kind === 'date') return isoFromText(value, field.textDate);
+  return internationalNumber(field, value, form);
+}
+
+/** A conditional field whose condition does not hold is not part of the application. */
+function isShown(field: SandboxField, form: SubmittedForm): boolean {
+  return !field.showIf || (form.values.get(field.showIf.field) ?? '').trim() === field.showIf.equals;
+}
+
 /**
  * Checks a submission against the layout's fields as an ATS server would. Only the
  * fields of the spec are kept; anything else the client sent is ignored.
@@ -94,6 +139,7 @@ export function validateSubmission(fields: readonly SandboxField[], form: Submit
   const errors: Record<string, string> = {};
   const files: SubmittedFileInfo[] = [];
   for (const field of fields) {
+    if (!isShown(field, form)) continue;
     if (field.kind === 'file') {
       const file = form.files.get(field.name);
       if (!file) {
@@ -105,7 +151,7 @@ export function validateSubmission(fields: readonly SandboxField[], form: Submit
       else files.push({ field: field.name, fileName: file.fileName, bytes: file.size, contentType: file.contentType });
       continue;
     }
-    const value = (form.values.get(field.name) ?? '').trim();
+    const value = normalizedValue(field, form);
     if (value === '') {
       if (field.required) errors[field.name] = required(field);
       continue;

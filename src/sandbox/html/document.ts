@@ -12,6 +12,10 @@ export interface HtmlPage {
   scripts?: readonly string[];
   /** Safe HTML for <head> (structured data). */
   head?: string;
+  /** The page frames another page of the board (an embedded application form). */
+  framesBoard?: boolean;
+  /** Only the page's own content: no board header or footer (a document shown in a frame). */
+  bare?: boolean;
 }
 
 const BASE_CSS = `
@@ -56,11 +60,17 @@ export function contentSecurityPolicy(page: HtmlPage): string {
     "style-src 'unsafe-inline'",
     `script-src ${scripts.length ? scripts.join(' ') : "'none'"}`,
     "img-src 'self' data:",
+    ...(page.framesBoard ? ["frame-src 'self'"] : []),
     "form-action 'self'",
     "base-uri 'none'",
     "frame-ancestors 'self'",
   ].join('; ');
 }
+
+const HEADER =
+  '<header class="site"><div class="wrap"><a class="brand" href="/sandbox">Sandbox Jobs</a>' +
+  '<span class="tag">an offline job board for demos and tests</span></div></header>';
+const FOOTER = '<footer class="site">Every company and posting here is fictional.</footer>';
 
 export function renderDocument(page: HtmlPage): string {
   const scripts = (page.scripts ?? []).map((s) => `<script>${s}</script>`).join('');
@@ -68,10 +78,6 @@ export function renderDocument(page: HtmlPage): string {
     '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">' +
     `<title>${escapeHtml(page.title)}</title><style>${BASE_CSS}${page.css ?? ''}</style>${page.head ?? ''}</head>` +
-    '<body><header class="site"><div class="wrap"><a class="brand" href="/sandbox">Sandbox Jobs</a>' +
-    '<span class="tag">an offline job board for demos and tests</span></div></header>' +
-    `<main class="wrap">${page.main}</main>` +
-    '<footer class="site">Every company and posting here is fictional.</footer>' +
-    `${scripts}</body></html>`
+    `<body>${page.bare ? '' : HEADER}<main class="wrap">${page.main}</main>${page.bare ? '' : FOOTER}${scripts}</body></html>`
   );
 }

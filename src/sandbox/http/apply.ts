@@ -1,8 +1,8 @@
 import { findPosting } from '../board';
 import { isLayoutName, type LayoutName } from '../forms/layout-names';
-import { sandboxFormFields } from '../forms/registry';
+import { layoutDefinition, sandboxFormFields } from '../forms/registry';
 import { validateSubmission } from '../forms/validate';
-import { applyPage } from '../pages/apply-page';
+import { applyPage, embeddingPage } from '../pages/apply-page';
 import { confirmationPage } from '../pages/confirmation-page';
 import { messagePage } from '../pages/message-page';
 import type { Posting } from '../postings';
@@ -40,11 +40,26 @@ function resolveTarget(ctx: RouteContext, id: string): ApplyTarget | undefined {
 
 const fieldsFor = (t: ApplyTarget) => sandboxFormFields(t.layout, { company: t.posting.company, workCountry: t.posting.workCountry });
 
+/** Where an embedded layout's form document lives: the apply URL plus /embed, keeping ?layout=. */
+function embedUrl(target: ApplyTarget): string {
+  const [path, query] = target.action.split('?');
+  return `${path ?? ''}/embed${query ? `?${query}` : ''}`;
+}
+
 /** GET /sandbox/jobs/:id/apply[?layout=] */
 export function handleApplyForm(ctx: RouteContext, id: string): void {
   const target = resolveTarget(ctx, id);
   if (!target) return;
+  if (layoutDefinition(target.layout).embedded) return sendHtml(ctx.res, 200, embeddingPage(target.posting, target.layout, embedUrl(target)));
   sendHtml(ctx.res, 200, applyPage({ ...target, fields: fieldsFor(target), values: {}, errors: {} }));
+}
+
+/** GET /sandbox/jobs/:id/apply/embed[?layout=]: the form document an embedding page frames (same origin only). */
+export function handleApplyEmbed(ctx: RouteContext, id: string): void {
+  const target = resolveTarget(ctx, id);
+  if (!target) return;
+  const page = applyPage({ ...target, fields: fieldsFor(target), values: {}, errors: {} }, { bare: true });
+  sendHtml(ctx.res, 200, page, { 'x-frame-options': 'SAMEORIGIN' });
 }
 
 /** POST /sandbox/jobs/:id/apply[?layout=]: validate like an ATS, store, confirm. */

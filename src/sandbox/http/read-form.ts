@@ -34,18 +34,20 @@ async function toUploadedFile(file: File): Promise<UploadedFile> {
   };
 }
 
-/** The first value of each name; an empty file input (no file chosen) counts as absent. */
+/** The first value of each name (and every value, for checkbox groups); an empty file input (no file chosen) counts as absent. */
 async function collect(data: FormData): Promise<SubmittedForm> {
   const values = new Map<string, string>();
+  const lists = new Map<string, string[]>();
   const files = new Map<string, UploadedFile>();
   for (const [name, value] of data.entries()) {
     if (typeof value === 'string') {
       if (!values.has(name)) values.set(name, value);
+      lists.set(name, [...(lists.get(name) ?? []), value]);
     } else if (!files.has(name) && (value.size > 0 || value.name !== '')) {
       files.set(name, await toUploadedFile(value));
     }
   }
-  return { values, files };
+  return { values, lists, files };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { applicationsRouter } from './routers/applications';
 import { authRouter } from './routers/auth';
 import { hitlRouter } from './routers/hitl';
 import { pipelineRouter } from './routers/pipeline';
@@ -9,6 +10,7 @@ import { createTRPCRouter } from './trpc';
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   pipeline: pipelineRouter,
+  applications: applicationsRouter,
   profile: profileRouter,
   rooms: roomsRouter,
   hitl: hitlRouter,

@@ -1,7 +1,6 @@
-import { TRPCError } from '@trpc/server';
-import { profileFieldsSchema, RESUME_MAX_BYTES, type ProfileFields } from '~/shared/profile';
+import { profileFieldsSchema, type ProfileFields } from '~/shared/profile';
 import type { ServerServices } from './index';
-import { resumeFileInfo, saveResumeFile } from './resume-files';
+import { assertResumePdf, resumeFileInfo, saveResumeFile } from './resume-files';
 
 const EMPTY: ProfileFields = profileFieldsSchema.parse({
   name: '',
@@ -21,6 +20,7 @@ const EMPTY: ProfileFields = profileFieldsSchema.parse({
   earliestStartDate: null,
   resumeText: '',
   jobSources: [],
+  savedAnswers: [],
 });
 
 export interface ProfileView extends ProfileFields {
@@ -49,13 +49,7 @@ export async function updateProfile(s: ServerServices, userId: string, changes: 
  * (src/server/http/resume-upload.ts); the checks are the same.
  */
 export async function uploadResume(s: ServerServices, userId: string, fileName: string, bytes: Buffer): Promise<ProfileView> {
-  if (bytes.length === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: 'the file is empty' });
-  if (bytes.length > RESUME_MAX_BYTES) {
-    throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: `The resume may be at most ${RESUME_MAX_BYTES / 1024 / 1024} MB.` });
-  }
-  if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'this file is not a PDF (it does not start with %PDF-)' });
-  }
+  assertResumePdf(bytes);
   await saveResumeFile(s.db, userId, fileName, bytes);
   return getProfile(s, userId);
 }

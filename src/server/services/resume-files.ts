@@ -1,4 +1,6 @@
+import { TRPCError } from '@trpc/server';
 import type { Database } from '~/db';
+import { RESUME_MAX_BYTES } from '~/shared/profile';
 
 /**
  * The resume PDF, read and written with plain SQL instead of through Prisma: Prisma
@@ -9,6 +11,17 @@ import type { Database } from '~/db';
 export interface ResumeFileInfo {
   fileName: string;
   bytes: number;
+}
+
+/** A resume, however it arrives, is a PDF of at most 5 MB; anything else says why. */
+export function assertResumePdf(bytes: Buffer): void {
+  if (bytes.length === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: 'the file is empty' });
+  if (bytes.length > RESUME_MAX_BYTES) {
+    throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: `The resume may be at most ${RESUME_MAX_BYTES / 1024 / 1024} MB.` });
+  }
+  if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-') {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'this file is not a PDF (it does not start with %PDF-)' });
+  }
 }
 
 export async function saveResumeFile(db: Database, userId: string, fileName: string, bytes: Uint8Array): Promise<void> {

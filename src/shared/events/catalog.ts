@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hitlAnswerKindSchema, hitlSaveAsSchema } from '../hitl';
 import { hitlIdSchema, jobSourceSchema, pipelineParamsSchema, stageSchema } from '../pipeline';
 
 /**
@@ -136,6 +137,10 @@ const hitl = {
     question: text(1000),
     context: text(10_000),
     options: z.array(text(200)).max(20),
+    // Left out by events from before answers had kinds: those were all text or choice.
+    answerKind: hitlAnswerKindSchema.optional(),
+    multiple: z.boolean().optional(),
+    saveAs: hitlSaveAsSchema.nullable().optional(),
     timeoutMs: count,
     expiresAt: z.iso.datetime(),
     defaultAnswer: text(1000).nullable(),

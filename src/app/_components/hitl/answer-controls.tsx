@@ -1,7 +1,8 @@
 'use client';
 
 import { useId, useState, type ReactNode, type RefObject } from 'react';
-import { hitlResponseSchema } from '~/shared/hitl';
+import { hitlResponseSchema, type HitlSaveAs } from '~/shared/hitl';
+import { RESUME_MAX_BYTES } from '~/shared/profile';
 
 /** Answers that move things forward get the primary look; the rest stay quiet, so a glance tells them apart. */
 const AFFIRMATIVE = /^(approve|yes|submit|confirm|accept|ok)\b/i;
@@ -121,5 +122,158 @@ export function FreeTextAnswer(props: {
         {props.children}
       </div>
     </form>
+  );
+}
+
+/** "Select all that apply": one checkbox per option, sent together, one per line. */
+export function MultipleChoiceAnswer(props: {
+  options: string[];
+  blocked: boolean;
+  onAnswer: (answer: string[]) => void;
+  children?: ReactNode;
+}) {
+  const id = useId();
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const [error, setError] = useState<string | null>(null);
+  const toggle = (option: string) =>
+    setChosen((current) => {
+      const next = new Set(current);
+      if (next.has(option)) next.delete(option);
+      else next.add(option);
+      return next;
+    });
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (props.blocked) return;
+        if (chosen.size === 0) {
+          setError('Choose at least one');
+          return;
+        }
+        setError(null);
+        props.onAnswer(props.options.filter((o) => chosen.has(o)));
+      }}
+      className="space-y-2"
+    >
+      <fieldset aria-describedby={error ? `${id}-error` : undefined}>
+        <legend className="text-sm font-semibold text-slate-900">Choose all that apply</legend>
+        <div className="mt-1 space-y-1">
+          {props.options.map((option) => (
+            <label key={option} className="flex items-center gap-2 text-base text-slate-900">
+              <input type="checkbox" checked={chosen.has(option)} onChange={() => toggle(option)} className="h-4 w-4" />
+              {option}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {error && (
+        <p id={`${id}-error`} role="alert" className="text-sm font-medium text-red-800">
+          {error}
+        </p>
+      )}
+      <div className="flex flex-wrap items-center gap-2">
+        <button type="submit" aria-disabled={props.blocked || undefined} className={primary}>
+          Send answer
+        </button>
+        {props.children}
+      </div>
+    </form>
+  );
+}
+
+/**
+ * A question that wants a file (a resume the profile lacks): the PDF is chosen and
+ * sent as it is to PUT /api/hitl/<hitlId>/file, checked there as the profile's resume
+ * is; the question's options (such as "skip this application") stay as buttons.
+ */
+export function FileAnswer(props: {
+  options: string[];
+  blocked: boolean;
+  serverError: string | null;
+  onFile: (file: File) => void;
+  onAnswer: (answer: string) => void;
+  children?: ReactNode;
+}) {
+  const id = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [localError, setLocalError] = useState<string | null>(null);
+  const error = localError ?? props.serverError;
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (props.blocked) return;
+        if (!file) {
+          setLocalError('Choose a PDF first');
+          return;
+        }
+        if (file.size > RESUME_MAX_BYTES) {
+          setLocalError(`That file is ${(file.size / 1024 / 1024).toFixed(1)} MB; at most 5 MB`);
+          return;
+        }
+        setLocalError(null);
+        props.onFile(file);
+      }}
+      className="space-y-2"
+    >
+      <label htmlFor={`${id}-file`} className="block text-sm font-semibold text-slate-900">
+        The file (PDF, at most 5 MB)
+      </label>
+      <input
+        id={`${id}-file`}
+        type="file"
+        accept="application/pdf,.pdf"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => {
+          setFile(e.currentTarget.files?.[0] ?? null);
+          setLocalError(null);
+        }}
+        className="block w-full text-sm text-slate-900 file:mr-3 file:rounded file:border-0 file:bg-slate-200 file:px-3 file:py-1 file:font-medium"
+      />
+      {error && (
+        <p id={`${id}-error`} role="alert" className="text-sm font-medium text-red-800">
+          {error}
+        </p>
+      )}
+      <div className="flex flex-wrap items-center gap-2">
+        <button type="submit" aria-disabled={props.blocked || undefined} className={primary}>
+          Upload and send
+        </button>
+        {props.options.map((option) => (
+          <button
+            key={option}
+            type="button"
+            aria-disabled={props.blocked || undefined}
+            onClick={() => {
+              if (!props.blocked) props.onAnswer(option);
+            }}
+            className={secondary}
+          >
+            {option}
+          </button>
+        ))}
+        {props.children}
+      </div>
+    </form>
+  );
+}
+
+/** Offered when the answer belongs in the profile: kept there, it is not asked again. */
+export function SaveToProfile(props: { saveAs: HitlSaveAs; checked: boolean; onChange: (checked: boolean) => void }) {
+  const label =
+    props.saveAs.to === 'resume'
+      ? 'Also make it my profile’s resume, for later applications'
+      : props.saveAs.to === 'profile'
+        ? 'Save to my profile, so I am not asked again'
+        : 'Remember this answer for other applications (kept in my profile)';
+  return (
+    <label className="flex items-center gap-2 text-sm text-slate-900">
+      <input type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.currentTarget.checked)} className="h-4 w-4" />
+      {label}
+    </label>
   );
 }

@@ -3,10 +3,11 @@
 import { useEffect, useId, useRef, useState, type JSX, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import type { EventData } from '~/shared/events';
-import type { HitlRequest } from '~/shared/hitl';
+import { MULTIPLE_CHOICE_SEPARATOR, type HitlRequest } from '~/shared/hitl';
 import { api } from '~/trpc/react';
 import { agentLabel } from './agent-label';
-import { FreeTextAnswer, OptionButtons } from './answer-controls';
+import { FileAnswer, FreeTextAnswer, MultipleChoiceAnswer, OptionButtons, SaveToProfile } from './answer-controls';
+import { putQuestionFile } from './put-question-file';
 import { Countdown, TIME_IS_UP, useSecondsLeft } from './countdown';
 import { DraftReview } from './draft-review';
 import { useModal } from './use-modal';
@@ -14,7 +15,7 @@ import { useModal } from './use-modal';
 /** The part of a question the dialog shows; a row of hitl.pending fits as it is. */
 export type HitlQuestionView = Pick<
   HitlRequest,
-  'hitlId' | 'runId' | 'agent' | 'question' | 'context' | 'options' | 'expiresAt' | 'defaultAnswer'
+  'hitlId' | 'runId' | 'agent' | 'question' | 'context' | 'options' | 'answerKind' | 'multiple' | 'saveAs' | 'expiresAt' | 'defaultAnswer'
 >;
 
 /** A filled application awaiting approval; the payload of an applier_draft_ready event fits as it is. */
@@ -102,7 +103,10 @@ function QuestionBody({
 }: Required<Pick<HitlDialogProps, 'question' | 'onClose'>> &
   Pick<HitlDialogProps, 'onAnswered'> & { idPrefix: string; panel: RefObject<HTMLDivElement | null>; draft: DraftView | null }) {
   const textarea = useRef<HTMLTextAreaElement>(null);
-  const freeText = question.options.length === 0;
+  const freeText = question.answerKind === 'text' && question.options.length === 0;
+  // Kept answers are what a newcomer wants: asked once, not once per application.
+  const [saveToProfile, setSaveToProfile] = useState(true);
+  const [uploading, setUploading] = useState<string | null>(null);
   useEffect(() => {
     // Typing can start at once; with buttons, focus starts on the dialog itself, so a
     // held Enter from the opener cannot pick an option before the question is read.
@@ -133,25 +137,42 @@ function QuestionBody({
     return () => window.clearTimeout(timer);
   }, [gone]);
 
-  const blocked = gone || secondsLeft === 0 || respond.isPending || respond.isSuccess;
+  const blocked = gone || secondsLeft === 0 || respond.isPending || respond.isSuccess || uploading !== null;
+  const failed = (code: string | undefined, message: string) => {
+    sent.current = false;
+    if (code === 'CONFLICT') setNotice(SETTLED_ELSEWHERE.answered);
+    else if (code === 'NOT_FOUND') setNotice({ kind: 'gone', text: 'This question has expired', detail: message });
+    else setNotice({ kind: 'error', text: message });
+  };
+  const sendFile = (file: File) => {
+    if (blocked) return;
+    sent.current = true;
+    setNotice(null);
+    setUploading(`Uploading ${file.name}…`);
+    void putQuestionFile(question.hitlId, file, question.saveAs?.to === 'resume' && saveToProfile, (fraction) =>
+      setUploading(`Uploading ${file.name}… ${Math.round(fraction * 100)}%`),
+    ).then((result) => {
+      setUploading(null);
+      if (!result.ok) {
+        failed(result.code, result.message);
+        return;
+      }
+      onAnswered?.(`file:${file.name}`);
+      onClose();
+    });
+  };
   const send = (answer: string) => {
     if (blocked) return;
     sent.current = true;
     setNotice(null);
     respond.mutate(
-      { hitlId: question.hitlId, response: answer },
+      { hitlId: question.hitlId, response: answer, saveToProfile: question.saveAs !== null && saveToProfile },
       {
         onSuccess: () => {
           onAnswered?.(answer);
           onClose();
         },
-        onError: (err) => {
-          sent.current = false;
-          const code = err.data?.code;
-          if (code === 'CONFLICT') setNotice(SETTLED_ELSEWHERE.answered);
-          else if (code === 'NOT_FOUND') setNotice({ kind: 'gone', text: 'This question has expired', detail: err.message });
-          else setNotice({ kind: 'error', text: err.message });
-        },
+        onError: (err) => failed(err.data?.code, err.message),
       },
     );
   };
@@ -191,18 +212,33 @@ function QuestionBody({
       </div>
       <div className="sticky bottom-0 mt-auto space-y-3 border-t border-slate-200 bg-white px-5 py-4">
         {/* A free-text error belongs beside the textarea, which shows it itself. */}
-        {notice && !(freeText && notice.kind === 'error') && (
+        {notice && !((freeText || question.answerKind === 'file') && notice.kind === 'error') && (
           <div role="alert" className={`text-sm font-medium ${notice.kind === 'gone' ? 'text-slate-900' : 'text-red-800'}`}>
             <p>{notice.text}</p>
             {notice.kind === 'gone' && notice.detail && <p className="font-normal text-slate-700">{notice.detail}</p>}
           </div>
         )}
-        {respond.isPending && (
+        {(respond.isPending || uploading) && (
           <p role="status" className="text-sm text-slate-700">
-            Sending your answer…
+            {uploading ?? 'Sending your answer…'}
           </p>
         )}
-        {freeText ? (
+        {question.saveAs && <SaveToProfile saveAs={question.saveAs} checked={saveToProfile} onChange={setSaveToProfile} />}
+        {question.answerKind === 'file' ? (
+          <FileAnswer
+            options={question.options}
+            blocked={blocked}
+            serverError={notice?.kind === 'error' ? notice.text : null}
+            onFile={sendFile}
+            onAnswer={send}
+          >
+            {closeButton}
+          </FileAnswer>
+        ) : question.multiple ? (
+          <MultipleChoiceAnswer options={question.options} blocked={blocked} onAnswer={(chosen) => send(chosen.join(MULTIPLE_CHOICE_SEPARATOR))}>
+            {closeButton}
+          </MultipleChoiceAnswer>
+        ) : freeText ? (
           <FreeTextAnswer
             blocked={blocked}
             serverError={notice?.kind === 'error' ? notice.text : null}

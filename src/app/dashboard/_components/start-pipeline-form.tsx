@@ -5,6 +5,7 @@ import { useId, useState, type ChangeEvent, type SubmitEvent } from 'react';
 import { jobSourceSchema } from '~/shared/pipeline';
 import { api } from '~/trpc/react';
 import { CheckboxField, FieldError, Hint, InputField } from './form-controls';
+import { ProfileReadiness } from './profile-readiness';
 import { FIELD_NAMES, startErrors, type FieldErrors, type StartErrors } from './start-errors';
 import { INITIAL, SOURCE_LABEL, TOGGLES, toInput, type FormState, type NumberField } from './start-form-state';
 
@@ -121,6 +122,7 @@ export function StartPipelineForm({ headingId }: { headingId: string }) {
             />
           ))}
         </fieldset>
+        {form.autoApply && <ProfileReadiness id={fieldId('readiness')} />}
         <fieldset className="space-y-2" aria-describedby={`${fieldId('sources')}-hint`}>
           <legend className="mb-1 text-sm font-semibold text-slate-900">Sources</legend>
           <Hint id={fieldId('sources')}>

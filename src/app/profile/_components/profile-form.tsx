@@ -9,6 +9,7 @@ import { ContactSection } from './contact-section';
 import { JobBoards } from './job-boards';
 import { draftChanges, isFormPath, toDraft, type FieldErrors, type Profile, type ProfileDraft } from './profile-draft';
 import { ResumeSection } from './resume-section';
+import { SavedAnswers } from './saved-answers';
 import { WorkSection } from './work-section';
 
 /** Drops the errors of the controls just edited: the message was about the old value. */
@@ -95,6 +96,7 @@ export function ProfileForm({ saved }: { saved: Profile }) {
       <WorkSection {...sectionProps} />
       <ResumeSection {...sectionProps} resumeFile={saved.resumeFile} />
       <JobBoards {...sectionProps} />
+      <SavedAnswers saved={saved.savedAnswers} />
 
       <div className="sticky bottom-0 -mx-4 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
         {formError ? (

@@ -10,7 +10,8 @@ const reasonInput = z.object({ reason: z.string().trim().max(500, 'reason: at mo
 /** lastEventId is the `id` of the last event received (tracked() hands it back on reconnect). */
 const lastEventIdSchema = z
   .string()
-  .regex(/^\d{1,15}$/, 'lastEventId: the id of an event of this run')
+  .regex(/^\d{1,10}$/, 'lastEventId: the id of an event of this run')
+  .refine((id) => Number(id) <= 2_147_483_647, 'lastEventId: the id of an event of this run')
   .nullish();
 
 export const pipelineRouter = createTRPCRouter({
@@ -32,7 +33,7 @@ export const pipelineRouter = createTRPCRouter({
   history: runProcedure
     .input(
       z.object({
-        cursor: z.number().int().min(0).default(0),
+        cursor: z.number().int().min(0).max(2_147_483_647, 'cursor: a seq from nextCursor').default(0),
         limit: z.number().int().min(1, 'limit: 1 to 1000').max(1000, 'limit: 1 to 1000').default(200),
       }),
     )

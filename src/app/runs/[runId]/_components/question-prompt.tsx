@@ -12,6 +12,9 @@ function questionView(q: OpenQuestion, runId: string): HitlQuestionView {
     question: q.question,
     context: q.context,
     options: [...q.options],
+    answerKind: q.answerKind,
+    multiple: q.multiple,
+    saveAs: q.saveAs,
     expiresAt: q.expiresAt,
     defaultAnswer: q.defaultAnswer,
   };

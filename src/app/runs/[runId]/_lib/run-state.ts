@@ -1,5 +1,6 @@
 import type { Agent, EventData, EventType, RunEvent, RunEventOf } from '~/shared/events';
 import { isTerminalStatus, type JobSource, type PipelineParams, type RunStatus, type Stage } from '~/shared/pipeline';
+import type { HitlAnswerKind, HitlSaveAs } from '~/shared/hitl';
 
 /**
  * Everything the run page shows, folded from the run's events alone. The fold is
@@ -80,6 +81,9 @@ export interface OpenQuestion {
   question: string;
   context: string;
   options: readonly string[];
+  answerKind: HitlAnswerKind;
+  multiple: boolean;
+  saveAs: HitlSaveAs | null;
   expiresAt: string;
   defaultAnswer: string | null;
   askedSeq: number;
@@ -410,6 +414,10 @@ function openQuestion(d: Draft, event: RunEventOf<'hitl_request'>): void {
     question: data.question,
     context: data.context,
     options: data.options,
+    // Events from before answers had kinds were text or choice.
+    answerKind: data.answerKind ?? (data.options.length > 0 ? 'choice' : 'text'),
+    multiple: data.multiple ?? false,
+    saveAs: data.saveAs ?? null,
     expiresAt: data.expiresAt,
     defaultAnswer: data.defaultAnswer,
     askedSeq: event.seq,

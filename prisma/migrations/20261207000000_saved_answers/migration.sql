@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Profile" ADD COLUMN "savedAnswers" JSONB NOT NULL DEFAULT '[]';

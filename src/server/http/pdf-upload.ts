@@ -1,0 +1,90 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { TRPCError } from '@trpc/server';
+import { RESUME_MAX_BYTES, resumeFileNameSchema } from '~/shared/profile';
+import { errorShapeOf, failWith, formatZodError } from '../api/errors';
+import type { AuthUser } from '../auth/session';
+import type { ServerServices } from '../services';
+
+/**
+ * A PDF sent as the raw body of a PUT (`content-type: application/pdf`, its name
+ * URI-encoded in `x-file-name`): the resume upload and a question answered with a file.
+ * The body is streamed and counted as it arrives, so an oversize file is refused at its
+ * first byte past the limit, and the web server never parses or decodes megabytes of
+ * JSON and base64. The same session cookie and same-origin rule as the API apply.
+ */
+export interface ReceivedPdf {
+  user: AuthUser;
+  fileName: string;
+  bytes: Buffer;
+}
+
+export async function receivePdf(services: ServerServices, req: IncomingMessage, origins: ReadonlySet<string>): Promise<ReceivedPdf> {
+  if (req.method !== 'PUT') throw new TRPCError({ code: 'METHOD_NOT_SUPPORTED', message: 'Upload the file with PUT.' });
+  const origin = req.headers.origin;
+  if (origin !== undefined && !origins.has(origin)) {
+    throw failWith('FORBIDDEN', 'ORIGIN_DENIED', `Uploads from ${origin} are not allowed; use the app at its own address.`);
+  }
+  const user = await services.sessions.authenticate(req.headers);
+  if (!user) throw failWith('UNAUTHORIZED', 'AUTH_MISSING', 'Sign in first.');
+  // Not a type a cross-site form can send without asking first (CORS preflight).
+  if ((req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() !== 'application/pdf') {
+    throw failWith('UNSUPPORTED_MEDIA_TYPE', 'BAD_INPUT', 'Send the file as a PDF (content-type: application/pdf).');
+  }
+  if (Number(req.headers['content-length'] ?? Number.NaN) > RESUME_MAX_BYTES) throw tooLarge();
+  const name = resumeFileNameSchema.safeParse(decodeName(req.headers['x-file-name']));
+  if (!name.success) throw new TRPCError({ code: 'BAD_REQUEST', message: formatZodError(name.error) });
+  return { user, fileName: name.data, bytes: await readBody(req, RESUME_MAX_BYTES) };
+}
+
+/** Answers a failed upload in the API's error shape; library errors stay in the log. */
+export function refuseUpload(req: IncomingMessage, res: ServerResponse, err: unknown): void {
+  if (!(err instanceof TRPCError)) console.error('[web] upload failed:', err);
+  const error = err instanceof TRPCError ? err : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side; try again in a moment.' });
+  discardRest(req, RESUME_MAX_BYTES);
+  const shape = errorShapeOf(error);
+  sendJson(res, shape.data.httpStatus, { error: shape });
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function decodeName(header: string | string[] | undefined): string {
+  const raw = Array.isArray(header) ? (header[0] ?? '') : (header ?? '');
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+function tooLarge(): TRPCError {
+  return new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: `The file may be at most ${RESUME_MAX_BYTES / 1024 / 1024} MB.` });
+}
+
+/** The body, refused as soon as it passes `max` bytes. */
+async function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > max) throw tooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+/**
+ * Lets the client finish sending what is left, so that it reads the refusal instead of
+ * a reset connection, but no more than `limit` bytes of it.
+ */
+function discardRest(req: IncomingMessage, limit: number): void {
+  if (req.readableEnded) return;
+  let discarded = 0;
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > limit) req.destroy();
+  });
+  req.resume();
+}
