@@ -64,7 +64,7 @@ export async function startJobstreamStack(redisUrl: string, nodeArgs: string[] =
       cookie: user.cookie,
       userId,
       stores,
-      createRun: (runId) => stores.runs.create(runId, userId, pipelineParamsSchema.parse({ query: 'bench' }), 'bench'),
+      createRun: (runId) => stores.runs.create(runId, userId, { kind: 'pipeline', params: pipelineParamsSchema.parse({ query: 'bench' }) }, 'bench'),
       async stop() {
         redis.disconnect();
         await stopWeb();

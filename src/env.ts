@@ -65,6 +65,8 @@ const envSchema = z.object({
   EVENT_RETENTION: int(10_000, 100),
   RUN_TTL_SECONDS: int(7 * 24 * 3600, 60),
   HITL_TIMEOUT_MS: int(120_000, 100),
+  /** How long a session (a negotiation) waits for the user's turn before it ends as abandoned. */
+  SESSION_TURN_TIMEOUT_MS: int(180_000, 100),
 
   WS_MAX_PAYLOAD_BYTES: int(1024 * 1024, 1024),
   WS_MAX_BUFFERED_BYTES: int(4 * 1024 * 1024, 16 * 1024),

@@ -55,14 +55,44 @@ export interface HitlAnswer {
   file: ResumeFile | null;
 }
 
+/** A user's turn in a session (sessions.say), as the agent receives it. */
+export interface UserTurn {
+  turnId: string;
+  text: string;
+  /** An amount the user named (a negotiation's ask), or null. */
+  offer: number | null;
+  round: number;
+}
+
+/** Text being written (model tokens): shown live, never stored; the finished text goes into a durable event. */
+export interface TypingStream {
+  write(delta: string): void;
+  end(): void;
+}
+
+/** What a session (a run that talks back) has beyond a pipeline's agents. */
+export interface SessionIO {
+  /** How long the user has for a turn (SESSION_TURN_TIMEOUT_MS) before the session ends as abandoned. */
+  readonly turnTimeoutMs: number;
+  /**
+   * Opens the session for the user's next turn and waits for it: a turn (first one
+   * wins, across web instances), null when none comes within the turn timeout, or a
+   * throw on stop.
+   */
+  nextTurn(request: { round: number; timeoutMs?: number }): Promise<UserTurn | null>;
+  /** Streams text as it is written, under `messageId`; the durable event with that id replaces it. */
+  typing(messageId: string): TypingStream;
+}
+
 /**
  * The one interface through which an agent talks to the world: typed events, questions
  * for the human, cancellation, and pause points. Agents never see Redis or BullMQ.
+ * `P` is the run's parameters: a pipeline's, or a session kind's.
  */
-export interface AgentContext {
+export interface AgentContext<P = PipelineParams> {
   readonly runId: string;
   readonly userId: string;
-  readonly params: PipelineParams;
+  readonly params: P;
   /** The user's profile as it was when the run started. */
   readonly profile: ProfileFields;
   /** The uploaded resume PDF, if any (loaded on first use). */
@@ -98,9 +128,11 @@ export interface AgentContext {
   readonly appUrl: string;
   /** Overall progress of the run, 0–100, reported as task_progress. */
   progress(percent: number): Promise<void>;
+  /** Turns and live text, for sessions. */
+  readonly session: SessionIO;
 }
 
-export interface RunScope {
+export interface RunScope<P = PipelineParams> {
   runId: string;
   userId: string;
   profile: ProfileFields;
@@ -113,7 +145,8 @@ export interface RunScope {
   appliedJobUrls: ReadonlySet<string>;
   appUrl: string;
   stepDelayMs: number;
-  params: PipelineParams;
+  params: P;
+  session: SessionIO;
   signal: AbortSignal;
   publish(event: NewEvent): Promise<void>;
   ask(agent: Agent, question: string, context: string, options: string[], opts: HitlAskOptions): Promise<HitlAnswer>;
@@ -122,7 +155,7 @@ export interface RunScope {
 }
 
 /** An agent's view of its run, with its name and stage filled in. */
-export function agentContext(scope: RunScope, agent: Agent, stage: Stage): AgentContext {
+export function agentContext<P>(scope: RunScope<P>, agent: Agent, stage: Stage): AgentContext<P> {
   return {
     runId: scope.runId,
     userId: scope.userId,
@@ -143,6 +176,7 @@ export function agentContext(scope: RunScope, agent: Agent, stage: Stage): Agent
     pace: () => abortableSleep(scope.stepDelayMs, scope.signal),
     appUrl: scope.appUrl,
     progress: (percent) => scope.progress(stage, percent),
+    session: scope.session,
   };
 }
 

@@ -1,17 +1,19 @@
 import { WaitingError, type Job } from 'bullmq';
 import type { Env } from '~/env';
-import type { NewEvent } from '~/shared/events';
+import type { Agent, NewEvent } from '~/shared/events';
 import type { RunStatus, RunSummary, Stage } from '~/shared/pipeline';
 import type { ProfileFields } from '~/shared/profile';
 import type { Stores } from '~/store';
 import type { PipelineJobData } from '~/store/queue';
-import type { AgentSettings, RunScope } from './agent-context';
+import { agentContext, type AgentContext, type AgentSettings, type RunScope } from './agent-context';
 import { streamPage } from './browser/frame-streamer';
 import { runBrowser, type RunBrowser } from './browser/run-browser';
 import { askHuman } from './hitl';
 import type { LlmClient } from './llm/types';
 import { runPipeline } from './orchestrator';
 import { HandedBack, RunControl, StopRequested } from './run-control';
+import { createSessionIO } from './session-io';
+import { sessionAgents, type SessionOutcome } from './sessions';
 import { announceQueued, type TaskEventDeps } from './task-events';
 import type { WorkerBus } from './worker-bus';
 import { userMessage } from './user-facing-error';
@@ -29,7 +31,7 @@ export interface JobRunnerDeps {
 }
 
 /**
- * Runs one pipeline job from start to its final event. The run's status is moved
+ * Runs one run (a pipeline or a session) from start to its final event. The run's status is moved
  * before its final event is published, so a client that reacts to the event and
  * reads the run sees the new status.
  */
@@ -83,17 +85,17 @@ export async function processPipelineJob(deps: JobRunnerDeps, job: Job<PipelineJ
     const inputs = await stores.inputs.profile(runId);
     if (!inputs) throw new Error('the profile this run started with is no longer stored; start a new run');
     const scope = createRunScope(deps, run, control, publish, (s) => (stage = s), { ...inputs, browser });
-    const summary = await runPipeline(scope, attempt);
+    const closing = await runByKind(run, scope, attempt, startedAt);
     await finish(deps, run, 'completed', publish, [
       { runId, type: 'task_complete', agent: 'task', message: 'Job complete', data: { jobId, durationMs: Date.now() - startedAt } },
-      { runId, type: 'pipeline_complete', agent: 'system', message: `Pipeline complete: ${summary.jobsFound} found, ${summary.applicationsSubmitted} applied`, data: summary },
+      closing,
     ]);
   } catch (err) {
     const reason: unknown = control.signal.aborted ? control.signal.reason : err;
     if (reason instanceof StopRequested) {
       await finish(deps, run, 'stopped', publish, [
         { runId, type: 'task_complete', agent: 'task', message: 'Job ended by a stop', data: { jobId, durationMs: Date.now() - startedAt } },
-        { runId, type: 'pipeline_stopped', agent: 'system', message: `Pipeline stopped: ${reason.reason}`, data: { reason: reason.reason, stage } },
+        { runId, type: 'pipeline_stopped', agent: 'system', message: `${runNoun(run)} stopped: ${reason.reason}`, data: { reason: reason.reason, stage } },
       ]);
       return;
     }
@@ -105,7 +107,7 @@ export async function processPipelineJob(deps: JobRunnerDeps, job: Job<PipelineJ
     const message = userMessage(err, 'something went wrong in the worker (its log has the details)', `run ${runId} failed`);
     await finish(deps, run, 'failed', publish, [
       { runId, type: 'task_failed', agent: 'task', message: `Job failed: ${message}`, data: { jobId, error: message, retrying: false } },
-      { runId, type: 'pipeline_error', agent: 'system', message: `Pipeline failed: ${message}. Start a new run to try again.`, data: { error: message, retrying: false, attempt } },
+      { runId, type: 'pipeline_error', agent: 'system', message: `${runNoun(run)} failed: ${message}. Start a new one to try again.`, data: { error: message, retrying: false, attempt } },
     ]);
     throw err;
   } finally {
@@ -115,6 +117,34 @@ export async function processPipelineJob(deps: JobRunnerDeps, job: Job<PipelineJ
   }
 }
 
+/**
+ * Runs the run's agents, by its kind, and returns the event that closes it: a
+ * pipeline's summary, or a session's outcome.
+ */
+async function runByKind(run: RunSummary, scope: RunScope<RunSummary['params']>, attempt: number, startedAt: number): Promise<NewEvent> {
+  const { runId } = run;
+  if (run.kind === 'pipeline') {
+    const summary = await runPipeline({ ...scope, params: run.params }, attempt);
+    const message = `Pipeline complete: ${summary.jobsFound} found, ${summary.applicationsSubmitted} applied`;
+    return { runId, type: 'pipeline_complete', agent: 'system', message, data: summary };
+  }
+  const { outcome, summary } = await runSession(run, scope);
+  const data = { kind: run.kind, outcome, summary, durationMs: Date.now() - startedAt };
+  return { runId, type: 'session_complete', agent: 'system', message: summary, data };
+}
+
+type SessionRun = Exclude<RunSummary, { kind: 'pipeline' }>;
+
+async function runSession(run: SessionRun, scope: RunScope<RunSummary['params']>): Promise<SessionOutcome> {
+  // startRunOfKind stored the kind with parameters its schema validated, so the pair always matches.
+  const entry = sessionAgents[run.kind] as unknown as { agent: Agent; run: (ctx: AgentContext<SessionRun['params']>) => Promise<SessionOutcome> };
+  // The run's stage says "in session" from the start (a stop reports it too).
+  await scope.progress('session', 0);
+  return entry.run(agentContext({ ...scope, params: run.params }, entry.agent, 'session'));
+}
+
+const runNoun = (run: RunSummary): string => (run.kind === 'pipeline' ? 'Pipeline' : 'Session');
+
 function createRunScope(
   deps: JobRunnerDeps,
   run: RunSummary,
@@ -122,7 +152,7 @@ function createRunScope(
   publish: (event: NewEvent) => Promise<void>,
   onStage: (stage: Stage) => void,
   inputs: { profile: ProfileFields; appliedJobUrls: string[]; browser: RunBrowser },
-): RunScope {
+): RunScope<RunSummary['params']> {
   const { stores, env } = deps;
   const { runId, userId, params } = run;
   let lastProgress = -1;
@@ -149,6 +179,7 @@ function createRunScope(
     appUrl: env.APP_URL,
     stepDelayMs: env.AGENT_STEP_DELAY_MS,
     signal: control.signal,
+    session: createSessionIO({ turns: stores.turns, bus: deps.bus, runId, signal: control.signal, turnTimeoutMs: env.SESSION_TURN_TIMEOUT_MS }),
     publish,
     ask: (agent, question, context, options, opts) =>
       askHuman(

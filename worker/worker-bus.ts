@@ -16,6 +16,7 @@ interface RunListener {
 export class WorkerBus {
   private readonly runs = new Map<string, RunListener>();
   private readonly hitlWaiters = new Map<string, () => void>();
+  private readonly turnWaiters = new Map<string, () => void>();
 
   constructor(
     private readonly subscriber: Redis,
@@ -26,7 +27,7 @@ export class WorkerBus {
   }
 
   async start(): Promise<void> {
-    await this.subscriber.subscribe(this.keys.controlChannel, this.keys.hitlAnsweredChannel);
+    await this.subscriber.subscribe(this.keys.controlChannel, this.keys.hitlAnsweredChannel, this.keys.turnsChannel);
   }
 
   watchRun(runId: string, listener: RunListener): () => void {
@@ -40,9 +41,19 @@ export class WorkerBus {
     return () => this.hitlWaiters.delete(hitlId);
   }
 
+  /** `check` runs when a turn of the run may have been taken elsewhere. */
+  watchTurn(runId: string, check: () => void): () => void {
+    this.turnWaiters.set(runId, check);
+    return () => this.turnWaiters.delete(runId);
+  }
+
   private onMessage(channel: string, message: string): void {
     if (channel === this.keys.hitlAnsweredChannel) {
       this.hitlWaiters.get(message)?.();
+      return;
+    }
+    if (channel === this.keys.turnsChannel) {
+      this.turnWaiters.get(message)?.();
       return;
     }
     if (channel !== this.keys.controlChannel) return;
@@ -54,5 +65,6 @@ export class WorkerBus {
   private resyncAll(): void {
     for (const run of this.runs.values()) run.resync();
     for (const check of this.hitlWaiters.values()) check();
+    for (const check of this.turnWaiters.values()) check();
   }
 }

@@ -1,22 +1,12 @@
 import { z } from 'zod';
+import { salaryBattleParamsSchema, salaryResearchParamsSchema } from './sessions/salary';
+import { applyUrlSchema } from './urls';
+
+export { applyUrlSchema };
 
 /** Where the scout looks for postings (pipeline.start's `sources`). */
 export const jobSourceSchema = z.enum(['sandbox', 'greenhouse', 'lever']);
 export type JobSource = z.infer<typeof jobSourceSchema>;
-
-/** A job posting's or application form's address, as a user pastes it. */
-export const applyUrlSchema = z
-  .string()
-  .trim()
-  .max(2048, 'url: at most 2048 characters')
-  .refine((v) => {
-    try {
-      const { protocol } = new URL(v);
-      return protocol === 'https:' || protocol === 'http:';
-    } catch {
-      return false;
-    }
-  }, 'url: a web address starting with https://, e.g. the posting’s "Apply" link');
 
 /**
  * What a user asks for when starting a pipeline. Defaults follow seed 000's
@@ -65,8 +55,8 @@ export type RunStatus = z.infer<typeof runStatusSchema>;
 export const TERMINAL_STATUSES: readonly RunStatus[] = ['completed', 'stopped', 'failed'];
 export const isTerminalStatus = (s: RunStatus): boolean => TERMINAL_STATUSES.includes(s);
 
-/** The pipeline's stages, in order; the UI draws one lane per stage. */
-export const stageSchema = z.enum(['queued', 'scout', 'analyst', 'company', 'resume', 'cover_letter', 'applier', 'done']);
+/** The pipeline's stages, in order; the UI draws one lane per stage. A session's work is one stage, `session`. */
+export const stageSchema = z.enum(['queued', 'scout', 'analyst', 'company', 'resume', 'cover_letter', 'applier', 'session', 'done']);
 export type Stage = z.infer<typeof stageSchema>;
 
 export const runIdSchema = z
@@ -77,20 +67,45 @@ export const hitlIdSchema = z
   .string()
   .regex(/^hitl_[A-Za-z0-9_-]{8,64}$/, 'hitlId: not a question id (expected hitl_…)');
 
-/** A run as pipeline.get and pipeline.list return it. */
-export const runSummarySchema = z.object({
+/**
+ * What a run does. A session (a negotiation, a research, later an interview or a chat)
+ * is a run of another kind: the same log, resume, stop, ownership, rooms, archive and
+ * limits, with its own parameters, agent and page.
+ */
+export const runKindSchema = z.enum(['pipeline', 'salary_research', 'salary_battle']);
+export type RunKind = z.infer<typeof runKindSchema>;
+
+/** The kinds whose sessions wait for the user's turns (sessions.say). */
+export const TURN_TAKING_KINDS: readonly RunKind[] = ['salary_battle'];
+
+/** Each kind's parameters, as its start procedure takes them. */
+export const runParamsSchemas = {
+  pipeline: pipelineParamsSchema,
+  salary_research: salaryResearchParamsSchema,
+  salary_battle: salaryBattleParamsSchema,
+} as const satisfies Record<RunKind, z.ZodType>;
+export type RunParamsOf<K extends RunKind> = z.output<(typeof runParamsSchemas)[K]>;
+
+const runFields = {
   runId: runIdSchema,
   /** The user who started the run and alone may see or control it. */
   userId: z.string(),
   status: runStatusSchema,
   stage: stageSchema,
   progress: z.number().int().min(0).max(100),
-  params: pipelineParamsSchema,
   attempt: z.number().int().min(0),
   error: z.string().nullable(),
   lastSeq: z.number().int().min(0),
   createdAt: z.iso.datetime(),
   startedAt: z.iso.datetime().nullable(),
   finishedAt: z.iso.datetime().nullable(),
-});
+};
+
+/** A run as pipeline.get and pipeline.list return it; `kind` says which parameters it has. */
+export const runSummarySchema = z.discriminatedUnion('kind', [
+  z.object({ ...runFields, kind: z.literal('pipeline'), params: pipelineParamsSchema }),
+  z.object({ ...runFields, kind: z.literal('salary_research'), params: salaryResearchParamsSchema }),
+  z.object({ ...runFields, kind: z.literal('salary_battle'), params: salaryBattleParamsSchema }),
+]);
 export type RunSummary = z.infer<typeof runSummarySchema>;
+export type RunOfKind<K extends RunKind> = Extract<RunSummary, { kind: K }>;

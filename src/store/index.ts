@@ -9,6 +9,7 @@ import { Notifier } from './notifier';
 import { redisKeys } from './keys';
 import { RunInputsStore } from './run-inputs';
 import { RunStore } from './run-store';
+import { TurnStore } from './turn-store';
 import { WorkerRegistry } from './worker-registry';
 
 /** The Redis-backed state that web and worker share. */
@@ -19,6 +20,7 @@ export function createStores(redis: Redis, env: Env) {
     log: new EventLog(redis, keys, { retention: env.EVENT_RETENTION, ttlSeconds: env.RUN_TTL_SECONDS }),
     runs: new RunStore(redis, keys, env.RUN_TTL_SECONDS),
     hitl: new HitlStore(redis, keys, env.RUN_TTL_SECONDS),
+    turns: new TurnStore(redis, keys, env.RUN_TTL_SECONDS),
     control: new ControlBus(redis, keys, env.RUN_TTL_SECONDS),
     workers: new WorkerRegistry(redis, keys),
     notifier: new Notifier(redis, keys),

@@ -23,6 +23,12 @@ export function redisKeys(prefix: string) {
     runFrames: (runId: string) => `${run(runId)}:frames`,
     /** Set once the wait before an attempt has been announced (task_queued), by whichever worker saw it first. */
     runQueuedAnnounced: (runId: string, attempt: number) => `${run(runId)}:queued:${attempt}`,
+    /** A session's current round: open for the user's turn, or taken by it. */
+    runTurn: (runId: string) => `${run(runId)}:turn`,
+    /** Turn ids a session has applied, so that a retried turn is applied once. */
+    runTurnIds: (runId: string) => `${run(runId)}:turn-ids`,
+    /** Worker → web: text being written (model tokens), ephemeral, never stored. */
+    runTyping: (runId: string) => `${run(runId)}:typing`,
     /** The profile and resume a run started with (the worker never reads the database). */
     runInputs: (runId: string) => `${run(runId)}:inputs`,
     /** Per user: every application a worker began or finished submitting, by job. */
@@ -37,6 +43,8 @@ export function redisKeys(prefix: string) {
     controlChannel: `${prefix}:control`,
     /** Web → workers: a HITL question was answered. */
     hitlAnsweredChannel: `${prefix}:hitl-answered`,
+    /** Web → workers: a session's turn was taken (the message is the run id). */
+    turnsChannel: `${prefix}:turns`,
     workers: `${prefix}:workers`,
     /** Every published event, once, for the database archive (a consumer group reads it). */
     archiveStream: `${prefix}:archive`,

@@ -2,7 +2,8 @@ import type { Redis } from 'ioredis';
 import {
   isTerminalStatus,
   runSummarySchema,
-  type PipelineParams,
+  type RunKind,
+  type RunParamsOf,
   type RunStatus,
   type RunSummary,
   type Stage,
@@ -30,6 +31,9 @@ if ARGV[3] ~= '0' then redis.call('EXPIRE', KEYS[1], ARGV[3]) end
 return {current, current}
 `;
 
+/** What a run is started with: its kind and that kind's parameters. */
+export type RunStart = { [K in RunKind]: { kind: K; params: RunParamsOf<K> } }[RunKind];
+
 export interface TransitionResult {
   ok: boolean;
   /** The status before the call (when ok) or the status that refused it. */
@@ -47,15 +51,16 @@ export class RunStore {
     this.transitionScript = defineScript(redis, 'jobstreamTransitionRun', 1, TRANSITION_LUA);
   }
 
-  async create(runId: string, userId: string, params: PipelineParams, jobId: string): Promise<void> {
+  async create(runId: string, userId: string, start: RunStart, jobId: string): Promise<void> {
     const now = new Date();
     await this.redis.hset(this.keys.runMeta(runId), {
       runId,
       userId,
+      kind: start.kind,
       status: 'queued',
       stage: 'queued',
       progress: '0',
-      params: JSON.stringify(params),
+      params: JSON.stringify(start.params),
       attempt: '0',
       jobId,
       createdAt: now.toISOString(),
@@ -119,6 +124,8 @@ function toSummary(meta: Record<string, string>, seq: string | null): RunSummary
   return runSummarySchema.parse({
     runId: meta.runId,
     userId: meta.userId,
+    // Runs from before kinds were all pipelines.
+    kind: meta.kind ?? 'pipeline',
     status: meta.status,
     stage: meta.stage,
     progress: Number(meta.progress ?? 0),

@@ -35,12 +35,28 @@ export interface GreenhouseJobJson {
   departments: { id: number; name: string; child_ids: number[]; parent_id: number | null }[];
   offices: { id: number; name: string; location: string | null; child_ids: number[]; parent_id: number | null }[];
   company_name?: string;
+  /**
+   * Pay transparency ranges: sent only by the single-job endpoint (GET …/jobs/:id) when
+   * asked with ?pay_transparency=true, never in the list, as the real API does.
+   */
+  pay_input_ranges?: GreenhousePayRangeJson[];
+}
+
+/** One pay transparency range of a Greenhouse job, amounts in cents. */
+export interface GreenhousePayRangeJson {
+  min_cents: number;
+  max_cents: number;
+  currency_type: string;
+  title: string;
+  blurb: string;
 }
 
 export interface FakeGreenhouseBoard extends Misbehaviour {
   /** GET /v1/boards/:board answers { name, content }; null makes that a 404. */
   name: string | null;
   jobs: GreenhouseJobJson[];
+  /** How GET …/jobs/:id misbehaves for one job id, instead of the board's own misbehaviour. */
+  jobMisbehaviour?: Record<string, Misbehaviour>;
 }
 
 /** One posting of GET /v0/postings/:site?mode=json, as Lever sends it. */
@@ -144,6 +160,8 @@ export async function startFakeJobBoards(): Promise<FakeJobBoards> {
 }
 
 function greenhouseRoute(url: URL, boards: Map<string, FakeGreenhouseBoard>): Answer {
+  const single = /^\/v1\/boards\/([^/]+)\/jobs\/([^/]+)\/?$/.exec(url.pathname);
+  if (single?.[1] && single[2]) return greenhouseJobRoute(url, boards.get(decodeURIComponent(single[1])), decodeURIComponent(single[2]));
   const match = /^\/v1\/boards\/([^/]+)(\/jobs)?\/?$/.exec(url.pathname);
   const board = match?.[1] ? boards.get(decodeURIComponent(match[1])) : undefined;
   if (!match || !board) return { status: 404, body: JSON.stringify({ status: 404, error: 'Job not found' }) };
@@ -153,7 +171,18 @@ function greenhouseRoute(url: URL, boards: Map<string, FakeGreenhouseBoard>): An
   }
   const withContent = url.searchParams.get('content') === 'true';
   const jobs = board.jobs.map((job) => (withContent ? job : { ...job, content: undefined }));
-  return { ...json({ jobs, meta: { total: jobs.length } }), misbehaviour: board };
+  // The list never carries pay, whatever is asked: only the single-job endpoint does.
+  const listed = jobs.map((job) => ({ ...job, pay_input_ranges: undefined }));
+  return { ...json({ jobs: listed, meta: { total: listed.length } }), misbehaviour: board };
+}
+
+/** GET /v1/boards/:board/jobs/:id: one job, with its content, and its pay when ?pay_transparency=true. */
+function greenhouseJobRoute(url: URL, board: FakeGreenhouseBoard | undefined, id: string): Answer {
+  const job = board?.jobs.find((j) => String(j.id) === id);
+  if (!board || !job) return { status: 404, body: JSON.stringify({ status: 404, error: 'Job not found' }) };
+  const { pay_input_ranges: pay, ...rest } = job;
+  const withPay = url.searchParams.get('pay_transparency') === 'true';
+  return { ...json(withPay ? { ...rest, pay_input_ranges: pay ?? [] } : rest), misbehaviour: board.jobMisbehaviour?.[id] ?? board };
 }
 
 function leverRoute(url: URL, sites: Map<string, FakeLeverSite>): Answer {

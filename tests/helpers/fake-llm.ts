@@ -35,7 +35,8 @@ export interface FakeLlm {
   readonly requests: RecordedRequest[];
   /** Queues replies for the next requests, in order; afterwards `fallback` answers. */
   reply(...replies: FakeReply[]): void;
-  fallback: FakeReply;
+  /** A reply, or a function of the request's body (a model that follows its instructions). */
+  fallback: FakeReply | ((body: unknown) => FakeReply);
   close(): Promise<void>;
 }
 
@@ -43,14 +44,15 @@ export interface FakeLlm {
 export async function startFakeLlm(): Promise<FakeLlm> {
   const queue: FakeReply[] = [];
   const requests: RecordedRequest[] = [];
-  const fake = { fallback: { text: 'ok' } as FakeReply };
+  const fake: { fallback: FakeReply | ((body: unknown) => FakeReply) } = { fallback: { text: 'ok' } };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = parseBody(Buffer.concat(chunks).toString('utf8'));
       requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body });
-      const reply = queue.shift() ?? fake.fallback;
+      const fallback = fake.fallback;
+      const reply = queue.shift() ?? (typeof fallback === 'function' ? fallback(body) : fallback);
       void answer(res, reply, wantsStream(body)).catch(() => res.destroy());
     });
   });
@@ -63,7 +65,7 @@ export async function startFakeLlm(): Promise<FakeLlm> {
     get fallback() {
       return fake.fallback;
     },
-    set fallback(reply: FakeReply) {
+    set fallback(reply: FakeReply | ((body: unknown) => FakeReply)) {
       fake.fallback = reply;
     },
     close: () =>

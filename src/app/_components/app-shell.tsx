@@ -11,6 +11,7 @@ import { useSession } from './session';
 const NAV = [
   { href: '/dashboard', label: 'Dashboard' },
   { href: '/inbox', label: 'Inbox' },
+  { href: '/negotiate', label: 'Negotiate' },
   { href: '/profile', label: 'Profile' },
 ];
 

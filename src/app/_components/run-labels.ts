@@ -27,5 +27,6 @@ export const STAGE_LABEL: Record<Stage, string> = {
   resume: 'Tailoring resumes',
   cover_letter: 'Writing cover letters',
   applier: 'Applier: filling applications',
+  session: 'In session',
   done: 'Done',
 };

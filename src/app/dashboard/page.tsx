@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useId } from 'react';
 import { ApplyToLinkForm } from './_components/apply-to-link-form';
 import { RunList } from './_components/run-list';
@@ -16,6 +17,13 @@ export default function DashboardPage() {
           <RunList headingId={`${id}-runs`} />
           <div className="space-y-8">
             <StartPipelineForm headingId={`${id}-start`} />
+            <p className="text-slate-800">
+              Got an offer?{' '}
+              <Link href="/negotiate" className="font-semibold text-blue-800 underline underline-offset-2 hover:text-blue-950">
+                Practise the salary negotiation
+              </Link>{' '}
+              or research what the role pays.
+            </p>
             <ApplyToLinkForm headingId={`${id}-link`} />
           </div>
         </div>

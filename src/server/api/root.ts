@@ -4,6 +4,8 @@ import { hitlRouter } from './routers/hitl';
 import { pipelineRouter } from './routers/pipeline';
 import { profileRouter } from './routers/profile';
 import { roomsRouter } from './routers/rooms';
+import { salaryRouter } from './routers/salary';
+import { sessionsRouter } from './routers/sessions';
 import { systemRouter } from './routers/system';
 import { createTRPCRouter } from './trpc';
 
@@ -14,6 +16,8 @@ export const appRouter = createTRPCRouter({
   profile: profileRouter,
   rooms: roomsRouter,
   hitl: hitlRouter,
+  salary: salaryRouter,
+  sessions: sessionsRouter,
   system: systemRouter,
 });
 

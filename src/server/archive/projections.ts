@@ -39,6 +39,7 @@ function runUpdate(events: readonly RunEvent[]): RunUpdate {
         u.status = 'running';
         break;
       case 'pipeline_complete':
+      case 'session_complete':
         Object.assign(u, { status: 'completed', stage: 'done', progress: 100, finishedAt: at });
         break;
       case 'pipeline_stopped':

@@ -4,6 +4,7 @@ import { isTerminalStatus, type PipelineParams, type RunStatus, type RunSummary 
 import type { ControlAction } from '~/store/control';
 import { profileFieldsSchema } from '~/shared/profile';
 import type { RunInputs } from '~/store/run-inputs';
+import type { RunStart } from '~/store/run-store';
 import type { ServerServices } from './index';
 import { assertMayStartRun } from './limits';
 import { getProfile } from './profiles';
@@ -18,13 +19,22 @@ export interface ControlResult {
   message: string;
 }
 
-export async function startRun(s: ServerServices, userId: string, params: PipelineParams): Promise<{ runId: string }> {
+/** Starts a pipeline (the default kind). */
+export function startRun(s: ServerServices, userId: string, params: PipelineParams): Promise<{ runId: string }> {
+  return startRunOfKind(s, userId, { kind: 'pipeline', params });
+}
+
+/**
+ * Starts a run of any kind: a pipeline or a session. Every kind goes through the same
+ * limits, the same queue and the same per-run log, so sessions reuse all of it.
+ */
+export async function startRunOfKind(s: ServerServices, userId: string, start: RunStart): Promise<{ runId: string }> {
   await assertMayStartRun(s, userId);
   const runId = `run_${randomUUID().replaceAll('-', '')}`;
-  await s.db.prisma.pipelineRun.create({ data: { id: runId, userId, params } });
+  await s.db.prisma.pipelineRun.create({ data: { id: runId, userId, kind: start.kind, params: start.params } });
   await s.stores.inputs.save(runId, await runInputsFor(s, userId));
   // The job id is the run id: a double submit cannot queue one run twice.
-  await s.stores.runs.create(runId, userId, params, runId);
+  await s.stores.runs.create(runId, userId, start, runId);
   await s.queue.add('pipeline', { runId }, { jobId: runId });
   return { runId };
 }

@@ -45,6 +45,8 @@ const pipeline = {
     applicationsSubmitted: count,
     durationMs: count,
   }),
+  /** The end of a session (a run of another kind than pipeline): the terminal event its page waits for. */
+  session_complete: z.strictObject({ kind: text(50), outcome: text(100), summary: text(2000), durationMs: count }),
   pipeline_error: z.strictObject({
     error: text(),
     /** true when the run goes on (another attempt), false when the run has failed for good. */
@@ -150,22 +152,73 @@ const hitl = {
   hitl_cancelled: z.strictObject({ hitlId: hitlIdSchema, reason: text(500) }),
 };
 
+/** The HR persona's phases: opening → counter → final offer → closed. */
+const battlePhase = z.enum(['opening', 'counter', 'final_offer', 'closed']);
+
 const salaryBattle = {
-  salary_battle_start: z.strictObject({ role: text(200), company: text(200), targetSalary: count, currency: text(10) }),
-  salary_battle_user_turn: z.strictObject({ round: count, prompt: text() }),
-  salary_battle_ai_response: z.strictObject({ round: count, reply: text(5000), offer: count.nullable() }),
-  salary_battle_phase_change: z.strictObject({ from: text(50), to: text(50) }),
+  salary_battle_start: z.strictObject({
+    role: text(200),
+    company: text(200),
+    targetSalary: count,
+    currency: text(10),
+    /** Where the persona's (hidden) budget came from: research, the posting's range, or a default. */
+    budgetFrom: text(200),
+    phase: battlePhase,
+    /** Seconds the user has for each turn. */
+    turnSeconds: count,
+  }),
+  salary_battle_user_turn: z.strictObject({ round: count, prompt: text(), offer: count.nullable(), turnId: text(100) }),
+  salary_battle_ai_response: z.strictObject({
+    round: count,
+    reply: text(5000),
+    offer: count.nullable(),
+    /** Ties the streamed (ephemeral) text of this reply to its finished, durable copy. */
+    messageId: text(100),
+    phase: battlePhase,
+  }),
+  salary_battle_phase_change: z.strictObject({ from: battlePhase, to: battlePhase }),
   salary_battle_counter: z.strictObject({ round: count, offer: count, currency: text(10) }),
   salary_battle_accepted: z.strictObject({ finalOffer: count, currency: text(10) }),
   salary_battle_rejected: z.strictObject({ reason: text() }),
-  salary_battle_complete: z.strictObject({ rounds: count, finalOffer: count.nullable(), outcome: z.enum(['accepted', 'rejected', 'abandoned']) }),
+  salary_battle_complete: z.strictObject({
+    rounds: count,
+    firstOffer: count.nullable(),
+    finalOffer: count.nullable(),
+    currency: text(10),
+    outcome: z.enum(['accepted', 'rejected', 'abandoned']),
+    /** Final over first offer, in percent; null without both. */
+    percentGained: z.number().nullable(),
+    /** What moved the persona, and what did not, in the user's words. */
+    moved: z.array(text(500)).max(20),
+    didNotMove: z.array(text(500)).max(20),
+  }),
 };
 
+const salaryDataPoint = z.strictObject({
+  title: text(300),
+  company: text(200),
+  url,
+  source: text(50),
+  min: count,
+  max: count,
+  original: text(100),
+});
+
 const salary = {
-  salary_start: z.strictObject({ role: text(200), location: text(200) }),
-  salary_analyzing: z.strictObject({ source: text(200) }),
-  salary_result: z.strictObject({ low: count, median: count, high: count, currency: text(10) }),
-  salary_complete: z.strictObject({ sources: count }),
+  salary_start: z.strictObject({ role: text(200), location: text(200), seniority: text(50).nullable() }),
+  salary_analyzing: z.strictObject({ source: text(200), postings: count, withPay: count }),
+  salary_result: z.strictObject({
+    currency: text(10),
+    sampleSize: count,
+    /** Below the minimum sample the percentiles are null: "not enough data", never an invented number. */
+    enough: z.boolean(),
+    minimumSample: count,
+    p25: count.nullable(),
+    p50: count.nullable(),
+    p75: count.nullable(),
+    postings: z.array(salaryDataPoint).max(200),
+  }),
+  salary_complete: z.strictObject({ sources: count, sampleSize: count }),
 };
 
 const network = {

@@ -67,6 +67,7 @@ export function validateNewEvent(event: NewEvent): Omit<RunEvent, 'id' | 'seq'> 
 export function isTerminalEvent(event: RunEvent): boolean {
   switch (event.type) {
     case 'pipeline_complete':
+    case 'session_complete':
     case 'pipeline_stopped':
       return true;
     case 'pipeline_error':

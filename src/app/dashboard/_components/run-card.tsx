@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { RouterOutputs } from '~/trpc/types';
 import { STAGE_LABEL, STATUS_LABEL, STATUS_LOOK } from '~/app/_components/run-labels';
+import { runPlace, runTitle } from '~/app/_components/run-title';
 
 type Run = RouterOutputs['pipeline']['list'][number];
 
@@ -29,7 +30,6 @@ function ProgressBar({ value }: { value: number }) {
 
 /** One run: the whole card is the link to its live view. */
 export function RunCard({ run }: { run: Run }) {
-  const { params } = run;
   return (
     <li data-run-id={run.runId}>
       <Link
@@ -37,7 +37,7 @@ export function RunCard({ run }: { run: Run }) {
         className="block space-y-2 rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-blue-400 hover:shadow"
       >
         <div className="flex items-start justify-between gap-3">
-          <h3 className="break-words font-semibold text-slate-950">{params.query}</h3>
+          <h3 className="break-words font-semibold text-slate-950">{runTitle(run)}</h3>
           <span
             data-run-status={run.status}
             className={`shrink-0 rounded-full px-2.5 py-0.5 text-xs font-semibold ${STATUS_LOOK[run.status]}`}
@@ -46,7 +46,7 @@ export function RunCard({ run }: { run: Run }) {
           </span>
         </div>
         <p className="flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-700">
-          <span>{params.location === '' ? 'Any location' : params.location}</span>
+          <span>{runPlace(run)}</span>
           <span data-run-stage={run.stage}>{STAGE_LABEL[run.stage]}</span>
           <span>
             Created <time dateTime={run.createdAt}>{created.format(new Date(run.createdAt))}</time>

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { HitlDialog } from '~/app/_components/hitl/hitl-dialog';
 import { useHitlRequests, type PendingQuestion } from '~/app/_components/hitl/use-hitl';
+import { runTitle } from '~/app/_components/run-title';
 import { api } from '~/trpc/react';
 import { QuestionItem } from './question-item';
 import { useApplierDraft } from './use-applier-draft';
@@ -19,7 +20,7 @@ export function QuestionList({ heading }: { heading: RefObject<HTMLHeadingElemen
   const draft = useApplierDraft(open);
   const list = useRef<HTMLUListElement>(null);
 
-  const runNames = useMemo(() => new Map(runs.data?.map((r) => [r.runId, r.params.query])), [runs.data]);
+  const runNames = useMemo(() => new Map(runs.data?.map((r) => [r.runId, runTitle(r)])), [runs.data]);
   const questions = pending.questions
     .filter((q) => !answered.has(q.hitlId))
     .sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { FoundJob } from '../_lib/run-state';
 import { safeHref } from '../_lib/safe-href';
+import { NegotiateLink } from './sessions/negotiate-link';
 import { SkillList } from './skill-list';
 
 function scoreText(job: FoundJob): string {
@@ -37,18 +38,22 @@ export const JobCard = memo(function JobCard({ job }: { job: FoundJob }) {
           <SkillList label="Missing skills" skills={job.missingSkills} tone="miss" />
         </div>
       ) : null}
-      {href ? (
-        <a
-          href={href}
-          target="_blank"
-          rel="noopener noreferrer"
-          className="mt-2 inline-block text-sm font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950"
-        >
-          View posting<span className="sr-only">: {title}{job.company ? ` at ${job.company}` : ''} (opens in a new tab)</span>
-        </a>
-      ) : (
-        <p className="mt-2 break-all text-sm text-slate-700">{job.jobUrl}</p>
-      )}
+      <div className="mt-2 flex flex-wrap items-baseline gap-x-4 gap-y-1">
+        {href ? (
+          <a
+            href={href}
+            target="_blank"
+            rel="noopener noreferrer"
+            className="inline-block text-sm font-medium text-blue-800 underline underline-offset-2 hover:text-blue-950"
+          >
+            View posting<span className="sr-only">: {title}{job.company ? ` at ${job.company}` : ''} (opens in a new tab)</span>
+          </a>
+        ) : (
+          <p className="break-all text-sm text-slate-700">{job.jobUrl}</p>
+        )}
+        {/* Only a posting that has been read has a role to negotiate for. */}
+        {job.title ? <NegotiateLink role={job.title} company={job.company ?? ''} jobUrl={job.jobUrl} /> : null}
+      </div>
     </li>
   );
 });

@@ -16,7 +16,7 @@ import { useLiveFrame } from './use-live-frame';
 import { useQuestionDialog } from './use-question-dialog';
 import { useRunEvents } from './use-run-events';
 
-type Run = RouterOutputs['pipeline']['get'];
+type Run = Extract<RouterOutputs['pipeline']['get'], { kind: 'pipeline' }>;
 
 /**
  * The run as its events tell it. The run as loaded fills in only until the events

@@ -18,6 +18,7 @@ const STAGE: Record<Stage, string> = {
   resume: 'tailoring resumes',
   cover_letter: 'writing cover letters',
   applier: 'applying',
+  session: 'in session',
   done: 'finished',
 };
 

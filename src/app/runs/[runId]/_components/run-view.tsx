@@ -5,6 +5,8 @@ import type { AppRouter } from '~/server/api/root';
 import { api } from '~/trpc/react';
 import { RunDashboard } from './run-dashboard';
 import { RunNotFound } from './run-not-found';
+import { NegotiationView } from './sessions/negotiation-view';
+import { ResearchView } from './sessions/research-view';
 
 type ApiError = TRPCClientErrorLike<AppRouter>;
 
@@ -47,5 +49,13 @@ export function RunView({ runId }: { runId: string }) {
       </section>
     );
   }
-  return <RunDashboard run={run.data} />;
+  // One page shell per kind: a session is a run whose page is its own component.
+  switch (run.data.kind) {
+    case 'pipeline':
+      return <RunDashboard run={run.data} />;
+    case 'salary_battle':
+      return <NegotiationView run={run.data} />;
+    case 'salary_research':
+      return <ResearchView run={run.data} />;
+  }
 }

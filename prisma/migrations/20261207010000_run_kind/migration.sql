@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PipelineRun" ADD COLUMN "kind" TEXT NOT NULL DEFAULT 'pipeline';
