@@ -67,6 +67,8 @@ const envSchema = z.object({
   HITL_TIMEOUT_MS: int(120_000, 100),
   /** How long a session (a negotiation) waits for the user's turn before it ends as abandoned. */
   SESSION_TURN_TIMEOUT_MS: int(180_000, 100),
+  /** How long a conversation (career chat) stays open without a message before it ends. */
+  SESSION_IDLE_TIMEOUT_MS: int(900_000, 100),
 
   WS_MAX_PAYLOAD_BYTES: int(1024 * 1024, 1024),
   WS_MAX_BUFFERED_BYTES: int(4 * 1024 * 1024, 16 * 1024),
@@ -98,6 +100,8 @@ const envSchema = z.object({
   SANDBOX_ENABLED: z.enum(['true', 'false'], { error: 'SANDBOX_ENABLED must be true or false' }).default('true').transform((v) => v === 'true'),
   /** Greenhouse's public job board API; boards come from each profile's jobSources. */
   GREENHOUSE_API_URL: z.url('GREENHOUSE_API_URL must be a URL').default('https://boards-api.greenhouse.io/v1/boards'),
+  /** GitHub's REST API, for the network agent's public organisation members. */
+  GITHUB_API_URL: z.url('GITHUB_API_URL must be a URL').default('https://api.github.com'),
   /** Lever's public postings API. */
   LEVER_API_URL: z.url('LEVER_API_URL must be a URL').default('https://api.lever.co/v0/postings'),
   /** Most postings one search keeps (the analyst fetches and reads each one). */

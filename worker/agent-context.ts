@@ -31,6 +31,7 @@ export interface HitlAskOptions {
 export type AgentSettings = Pick<
   Env,
   | 'GREENHOUSE_API_URL'
+  | 'GITHUB_API_URL'
   | 'LEVER_API_URL'
   | 'SOURCE_TIMEOUT_MS'
   | 'SCOUT_MAX_POSTINGS'
@@ -74,6 +75,8 @@ export interface TypingStream {
 export interface SessionIO {
   /** How long the user has for a turn (SESSION_TURN_TIMEOUT_MS) before the session ends as abandoned. */
   readonly turnTimeoutMs: number;
+  /** How long a conversation waits for its next message before it ends (SESSION_IDLE_TIMEOUT_MS). */
+  readonly idleTimeoutMs: number;
   /**
    * Opens the session for the user's next turn and waits for it: a turn (first one
    * wins, across web instances), null when none comes within the turn timeout, or a

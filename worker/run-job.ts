@@ -179,7 +179,7 @@ function createRunScope(
     appUrl: env.APP_URL,
     stepDelayMs: env.AGENT_STEP_DELAY_MS,
     signal: control.signal,
-    session: createSessionIO({ turns: stores.turns, bus: deps.bus, runId, signal: control.signal, turnTimeoutMs: env.SESSION_TURN_TIMEOUT_MS }),
+    session: createSessionIO({ turns: stores.turns, bus: deps.bus, runId, signal: control.signal, turnTimeoutMs: env.SESSION_TURN_TIMEOUT_MS, idleTimeoutMs: env.SESSION_IDLE_TIMEOUT_MS }),
     publish,
     ask: (agent, question, context, options, opts) =>
       askHuman(
@@ -222,6 +222,7 @@ function createRunScope(
 function agentSettings(env: Env): AgentSettings {
   return {
     GREENHOUSE_API_URL: env.GREENHOUSE_API_URL,
+    GITHUB_API_URL: env.GITHUB_API_URL,
     LEVER_API_URL: env.LEVER_API_URL,
     SOURCE_TIMEOUT_MS: env.SOURCE_TIMEOUT_MS,
     SCOUT_MAX_POSTINGS: env.SCOUT_MAX_POSTINGS,

@@ -10,6 +10,8 @@ export interface SessionIODeps {
   signal: AbortSignal;
   /** SESSION_TURN_TIMEOUT_MS */
   turnTimeoutMs: number;
+  /** SESSION_IDLE_TIMEOUT_MS */
+  idleTimeoutMs: number;
 }
 
 /**
@@ -21,6 +23,7 @@ export interface SessionIODeps {
 export function createSessionIO(deps: SessionIODeps): SessionIO {
   return {
     turnTimeoutMs: deps.turnTimeoutMs,
+    idleTimeoutMs: deps.idleTimeoutMs,
     nextTurn: ({ round, timeoutMs }) => waitForTurn(deps, round, timeoutMs ?? deps.turnTimeoutMs),
     typing: (messageId) => typingStream(deps, messageId),
   };

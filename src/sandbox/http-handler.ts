@@ -3,6 +3,7 @@ import { handleJobStats, handleJobsApi, handleReceipt } from './http/api';
 import { handleApplyEmbed, handleApplyForm, handleApplySubmit } from './http/apply';
 import type { RouteContext, SandboxDeps } from './http/context';
 import { handleBoard, handlePosting } from './http/pages';
+import { handleTeamApi, handleTeamPage } from './http/team';
 import { sendHtml, sendJson } from './http/respond';
 import { messagePage } from './pages/message-page';
 import { SubmissionStore } from './submissions';
@@ -28,6 +29,8 @@ const ROUTES: readonly Route[] = [
   { pattern: new RegExp(`^/sandbox/jobs/${ID}/apply$`), json: false, methods: { GET: handleApplyForm, POST: handleApplySubmit } },
   { pattern: new RegExp(`^/sandbox/jobs/${ID}/apply/embed$`), json: false, methods: { GET: handleApplyEmbed } },
   { pattern: new RegExp(`^/sandbox/applications/${ID}$`), json: true, methods: { GET: handleReceipt } },
+  { pattern: new RegExp(`^/sandbox/api/companies/${ID}/team$`), json: true, methods: { GET: handleTeamApi } },
+  { pattern: new RegExp(`^/sandbox/companies/${ID}/team$`), json: false, methods: { GET: handleTeamPage } },
 ];
 
 /** Paths that answer in JSON even when no route matches. */

@@ -9,3 +9,15 @@ export { sandboxFormFields, layoutSummaries } from './forms/registry';
 export type { FormContext, SandboxField, SandboxFieldKind, SandboxProfileKey } from './forms/field-types';
 export { SUBMISSION_TTL_SECONDS, type StoredSubmission } from './submissions';
 export { MAX_APPLICATION_BYTES } from './http/apply';
+export {
+  companySlug,
+  companyTeam,
+  findSandboxCompany,
+  teamForSlug,
+  teamPageUrl,
+  toTeamJson,
+  type CompanyTeam,
+  type TeamJson,
+  type TeamMember,
+  type TeamOpening,
+} from './team';

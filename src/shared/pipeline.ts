@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { careerChatParamsSchema } from './sessions/career';
+import { interviewParamsSchema } from './sessions/interview';
+import { networkParamsSchema } from './sessions/network';
 import { salaryBattleParamsSchema, salaryResearchParamsSchema } from './sessions/salary';
 import { applyUrlSchema } from './urls';
 
@@ -72,17 +75,20 @@ export const hitlIdSchema = z
  * is a run of another kind: the same log, resume, stop, ownership, rooms, archive and
  * limits, with its own parameters, agent and page.
  */
-export const runKindSchema = z.enum(['pipeline', 'salary_research', 'salary_battle']);
+export const runKindSchema = z.enum(['pipeline', 'salary_research', 'salary_battle', 'interview', 'career_chat', 'network']);
 export type RunKind = z.infer<typeof runKindSchema>;
 
 /** The kinds whose sessions wait for the user's turns (sessions.say). */
-export const TURN_TAKING_KINDS: readonly RunKind[] = ['salary_battle'];
+export const TURN_TAKING_KINDS: readonly RunKind[] = ['salary_battle', 'interview', 'career_chat'];
 
 /** Each kind's parameters, as its start procedure takes them. */
 export const runParamsSchemas = {
   pipeline: pipelineParamsSchema,
   salary_research: salaryResearchParamsSchema,
   salary_battle: salaryBattleParamsSchema,
+  interview: interviewParamsSchema,
+  career_chat: careerChatParamsSchema,
+  network: networkParamsSchema,
 } as const satisfies Record<RunKind, z.ZodType>;
 export type RunParamsOf<K extends RunKind> = z.output<(typeof runParamsSchemas)[K]>;
 
@@ -106,6 +112,9 @@ export const runSummarySchema = z.discriminatedUnion('kind', [
   z.object({ ...runFields, kind: z.literal('pipeline'), params: pipelineParamsSchema }),
   z.object({ ...runFields, kind: z.literal('salary_research'), params: salaryResearchParamsSchema }),
   z.object({ ...runFields, kind: z.literal('salary_battle'), params: salaryBattleParamsSchema }),
+  z.object({ ...runFields, kind: z.literal('interview'), params: interviewParamsSchema }),
+  z.object({ ...runFields, kind: z.literal('career_chat'), params: careerChatParamsSchema }),
+  z.object({ ...runFields, kind: z.literal('network'), params: networkParamsSchema }),
 ]);
 export type RunSummary = z.infer<typeof runSummarySchema>;
 export type RunOfKind<K extends RunKind> = Extract<RunSummary, { kind: K }>;

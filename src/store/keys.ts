@@ -27,6 +27,8 @@ export function redisKeys(prefix: string) {
     runTurn: (runId: string) => `${run(runId)}:turn`,
     /** Turn ids a session has applied, so that a retried turn is applied once. */
     runTurnIds: (runId: string) => `${run(runId)}:turn-ids`,
+    /** The conversation a career chat's first message started, by its turn id (a retry finds it). */
+    conversationStart: (userId: string, turnId: string) => `${prefix}:conversation-start:${userId}:${turnId}`,
     /** Worker → web: text being written (model tokens), ephemeral, never stored. */
     runTyping: (runId: string) => `${run(runId)}:typing`,
     /** The profile and resume a run started with (the worker never reads the database). */

@@ -119,6 +119,7 @@ function fakeContext(
     settings: {
       GREENHOUSE_API_URL: 'http://127.0.0.1:9',
       LEVER_API_URL: 'http://127.0.0.1:9',
+      GITHUB_API_URL: 'http://127.0.0.1:9',
       SOURCE_TIMEOUT_MS: 3000,
       SCOUT_MAX_POSTINGS: 100,
       BROWSER_EXECUTABLE_PATH: '/usr/bin/chromium',

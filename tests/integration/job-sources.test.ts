@@ -322,7 +322,7 @@ describe('a failing source', () => {
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const unreachable = createLeverClient({ apiUrl: `http://127.0.0.1:${port}/v0/postings`, site: 'acme', timeoutMs: TIMEOUT_MS });
     expect(((await failure(search(unreachable))) as Error).message).toBe(
-      "Lever site 'acme' could not be reached (ECONNREFUSED): check the network and LEVER_API_URL",
+      "Lever site 'acme' could not be reached (it refused the connection): check the network and LEVER_API_URL",
     );
   });
 

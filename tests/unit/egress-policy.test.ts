@@ -144,6 +144,7 @@ describe('the origin allowlist', () => {
       APP_URL: 'http://localhost:3000',
       GREENHOUSE_API_URL: 'https://boards-api.greenhouse.io/v1/boards',
       LEVER_API_URL: 'https://api.lever.co/v0/postings',
+      GITHUB_API_URL: 'https://api.github.com',
       LLM_BASE_URL: 'http://127.0.0.1:11434/v1',
       EGRESS_ALLOW: ['http://10.0.0.5:8080', 'https://jobs.intranet.example'],
     });
@@ -151,12 +152,13 @@ describe('the origin allowlist', () => {
       'http://localhost:3000',
       'https://boards-api.greenhouse.io',
       'https://api.lever.co',
+      'https://api.github.com',
       'http://127.0.0.1:11434',
       'http://10.0.0.5:8080',
       'https://jobs.intranet.example',
     ]);
-    const withoutLlm = allowlistFromSettings({ APP_URL: 'http://localhost:3000', GREENHOUSE_API_URL: 'https://a.example', LEVER_API_URL: 'https://b.example', LLM_BASE_URL: undefined, EGRESS_ALLOW: [] });
-    expect(withoutLlm.list()).toHaveLength(3);
+    const withoutLlm = allowlistFromSettings({ APP_URL: 'http://localhost:3000', GREENHOUSE_API_URL: 'https://a.example', LEVER_API_URL: 'https://b.example', GITHUB_API_URL: 'https://c.example', LLM_BASE_URL: undefined, EGRESS_ALLOW: [] });
+    expect(withoutLlm.list()).toHaveLength(4);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { ProfileFields } from '~/shared/profile';
 import type { AgentContext } from '../agent-context';
-import { planSources, SourceError, type JobPosting, type JobSourceClient, type SourceSettings } from '../sources';
+import { defaultSourceClients, SourceError, type JobPosting, type JobSourceClient, type SourceSettings } from '../sources';
 import { greenhousePay } from '../sources/greenhouse';
 import { analyseSalaries } from '../sessions/salary-research/analyse';
 import {
@@ -89,9 +89,7 @@ export async function payForPosting(
 
 /** Every source the scout would search by default: the sandbox and each board in the profile. */
 function sourceClients(ctx: ResearchContext): JobSourceClient[] {
-  const plan = planSources({ sources: undefined, boards: ctx.profile.jobSources, settings: ctx.settings, appUrl: ctx.appUrl });
-  // With no sources picked, the plan only names kinds that have boards, so every step is a client.
-  return plan.steps.flatMap((step) => (step.type === 'client' ? [step.client] : []));
+  return defaultSourceClients({ boards: ctx.profile.jobSources, settings: ctx.settings, appUrl: ctx.appUrl });
 }
 
 /** Never rejects, so a search still running when the run stops leaves no unhandled rejection behind. */

@@ -40,11 +40,11 @@ export class EgressAllowlist {
   }
 }
 
-export type EgressSettings = Pick<Env, 'APP_URL' | 'GREENHOUSE_API_URL' | 'LEVER_API_URL' | 'LLM_BASE_URL' | 'EGRESS_ALLOW'>;
+export type EgressSettings = Pick<Env, 'APP_URL' | 'GREENHOUSE_API_URL' | 'LEVER_API_URL' | 'GITHUB_API_URL' | 'LLM_BASE_URL' | 'EGRESS_ALLOW'>;
 
 /** The app's own origin (the sandbox board), the configured APIs and EGRESS_ALLOW. */
 export function allowlistFromSettings(settings: EgressSettings): EgressAllowlist {
-  const configured = [settings.APP_URL, settings.GREENHOUSE_API_URL, settings.LEVER_API_URL, settings.LLM_BASE_URL];
+  const configured = [settings.APP_URL, settings.GREENHOUSE_API_URL, settings.LEVER_API_URL, settings.GITHUB_API_URL, settings.LLM_BASE_URL];
   return new EgressAllowlist([...configured.filter((u): u is string => Boolean(u)), ...settings.EGRESS_ALLOW]);
 }
 

@@ -44,6 +44,27 @@ export function networkErrorCode(err: unknown): string | null {
   return null;
 }
 
+/** Why a connection failed, in a user's words; the system code itself goes to the worker's log. */
+export function networkFailureWords(err: unknown): string {
+  switch (networkErrorCode(err)) {
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'its address could not be found';
+    case 'ECONNREFUSED':
+      return 'it refused the connection';
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return 'the connection was cut';
+    case 'ETIMEDOUT':
+      return 'it did not answer';
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return 'there is no network route to it';
+    default:
+      return 'the network failed';
+  }
+}
+
 /** One line for the worker's log: every message in the cause chain, no stack. */
 export function errorChain(err: unknown): string {
   const parts: string[] = [];

@@ -8,7 +8,7 @@ export { allowlistFromSettings, EgressAllowlist, normalizeOrigin, type EgressSet
 export { EGRESS_HEADER, startEgressProxy, type EgressProxy } from './browser-proxy';
 export { publicAddressOf, type LookupAll } from './destination';
 export { createEgress, guardedConnector, type Egress } from './dispatcher';
-export { EgressRefused, errorChain, findEgressRefusal, networkErrorCode } from './errors';
+export { EgressRefused, errorChain, findEgressRefusal, networkErrorCode, networkFailureWords } from './errors';
 export { guardedFetch, MAX_REDIRECTS, TooManyRedirects, type GuardedRequestInit } from './guarded-fetch';
 export { checkUrl } from './check-url';
 export { workerEgress, workerEgressWith } from './worker-egress';

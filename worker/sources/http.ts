@@ -1,7 +1,7 @@
 import type { ReadableStream } from 'node:stream/web';
 import type { Response } from 'undici';
 import type { z } from 'zod';
-import { errorChain, findEgressRefusal, guardedFetch, MAX_REDIRECTS, networkErrorCode, TooManyRedirects, workerEgressWith } from '../egress';
+import { errorChain, findEgressRefusal, guardedFetch, MAX_REDIRECTS, networkFailureWords, TooManyRedirects, workerEgressWith } from '../egress';
 
 /**
  * Fetching JSON from a job source: one deadline per request, the run's stop signal,
@@ -88,6 +88,11 @@ async function readCapped(response: Response, maxBytes: number, subject: Request
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge(maxBytes, subject);
   }
+  return readBodyCapped(response, maxBytes, () => tooLarge(maxBytes, subject));
+}
+
+/** A body as text, or `tooLarge()` thrown the moment it passes `maxBytes` (nothing more is read). */
+export async function readBodyCapped(response: Response, maxBytes: number, tooLarge: () => Error): Promise<string> {
   const body = response.body as ReadableStream<Uint8Array> | null; // bytes, as undici's type does not say
   if (!body) return '';
   const reader = body.getReader();
@@ -98,7 +103,7 @@ async function readCapped(response: Response, maxBytes: number, subject: Request
     size += read.value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge(maxBytes, subject);
+      throw tooLarge();
     }
     text += decoder.decode(read.value, { stream: true });
   }
@@ -136,9 +141,8 @@ function explainFailure(err: unknown, options: FetchJsonOptions, deadline: Abort
   if (err instanceof TooManyRedirects) {
     return new SourceError('http', `${subject.name} redirected more than ${MAX_REDIRECTS} times: check ${subject.setting}`);
   }
-  // A system code (ECONNREFUSED, ENOTFOUND…) tells the operator what to fix; a library's wording would not.
-  const code = networkErrorCode(err) ?? 'network error';
-  return new SourceError('network', `${subject.name} could not be reached (${code}): check the network and ${subject.setting}`);
+  // The system code (ECONNREFUSED, ENOTFOUND…) is in the log line above; the user reads what it means.
+  return new SourceError('network', `${subject.name} could not be reached (${networkFailureWords(err)}): check the network and ${subject.setting}`);
 }
 
 function formatSeconds(ms: number): string {

@@ -52,6 +52,12 @@ export function planSources(input: SourcePlanInput): SourcePlan {
   return { sources, steps };
 }
 
+/** Every source the scout searches by default (the sandbox and each board in the profile), as clients. */
+export function defaultSourceClients(input: Omit<SourcePlanInput, 'sources'>): JobSourceClient[] {
+  // With no sources picked, the plan names only kinds that have boards, so every step is a client.
+  return planSources({ ...input, sources: undefined }).steps.flatMap((step) => (step.type === 'client' ? [step.client] : []));
+}
+
 function defaultSources(boards: readonly BoardRef[]): JobSource[] {
   const kinds = new Set(boards.map((b) => b.kind));
   return ['sandbox', ...(['greenhouse', 'lever'] as const).filter((k) => kinds.has(k))];

@@ -50,7 +50,7 @@ async function readPage(url: string, signal: AbortSignal, timeoutMs: number): Pr
       return null;
     }
     const html = await readAtMost(response, PAGE_MAX_BYTES);
-    return { title: titleOf(html), company: metaContent(html, 'og:site_name'), text: htmlToText(html) };
+    return { title: titleOf(html), company: hiringOrganization(html) ?? metaContent(html, 'og:site_name'), text: htmlToText(html) };
   } catch {
     if (signal.aborted) throw signal.reason;
     // The analyst and the applier say what went wrong when they open it; here it only names the job.
@@ -64,6 +64,34 @@ function titleOf(html: string): string | null {
   const title = /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
   const text = metaContent(html, 'og:title') ?? (heading ? plain(heading) : null) ?? (title ? plain(title) : null);
   return text || null;
+}
+
+/**
+ * The employer a JobPosting's structured data names (schema.org, as job boards embed it
+ * for search engines): the most reliable company name a page carries.
+ */
+function hiringOrganization(html: string): string | null {
+  for (const match of html.matchAll(/<script\b[^>]*type\s*=\s*["']application\/ld\+json["'][^>]*>([\s\S]*?)<\/script>/gi)) {
+    let data: unknown;
+    try {
+      data = JSON.parse(match[1] ?? '');
+    } catch {
+      continue; // a page's broken structured data is its own business
+    }
+    const name = organisationName(data);
+    if (name) return name;
+  }
+  return null;
+}
+
+function organisationName(node: unknown): string | null {
+  if (Array.isArray(node)) return node.map(organisationName).find((n) => n !== null) ?? null;
+  if (typeof node !== 'object' || node === null) return null;
+  const record = node as Record<string, unknown>;
+  if ('@graph' in record) return organisationName(record['@graph']);
+  const org = record.hiringOrganization;
+  const name = typeof org === 'string' ? org : typeof org === 'object' && org !== null ? (org as Record<string, unknown>).name : null;
+  return typeof name === 'string' && plain(name) !== '' ? plain(name).slice(0, 200) : null;
 }
 
 function metaContent(html: string, property: string): string | null {

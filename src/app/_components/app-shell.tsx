@@ -8,10 +8,14 @@ import { ServerDown } from './server-down';
 import { SignOutButton } from './sign-out-button';
 import { useSession } from './session';
 
+/** One word each, so the whole row fits a phone in two short lines at most. */
 const NAV = [
   { href: '/dashboard', label: 'Dashboard' },
   { href: '/inbox', label: 'Inbox' },
   { href: '/negotiate', label: 'Negotiate' },
+  { href: '/interview', label: 'Interview' },
+  { href: '/career', label: 'Career' },
+  { href: '/network', label: 'Contacts' },
   { href: '/profile', label: 'Profile' },
 ];
 
@@ -30,7 +34,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             jobstream
           </Link>
           {session.kind === 'signed-in' && (
-            <nav aria-label="Main" className="flex flex-wrap gap-4 text-sm">
+            <nav aria-label="Main" className="flex flex-wrap gap-x-3 gap-y-1 text-sm sm:gap-x-4">
               {NAV.map((item) => (
                 <Link
                   key={item.href}

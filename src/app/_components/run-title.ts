@@ -12,11 +12,17 @@ export function runTitle(run: KindAndParams): string {
       return `Pay research: ${run.params.role}`;
     case 'salary_battle':
       return `Negotiation: ${run.params.role} at ${run.params.company}`;
+    case 'interview':
+      return `Interview practice: ${run.params.role ?? 'a posting'}`;
+    case 'career_chat':
+      return `Career chat: ${run.params.opening.slice(0, 60)}`;
+    case 'network':
+      return `Contacts at ${run.params.company}`;
   }
 }
 
 /** Where a run happens, for a card's second line. */
 export function runPlace(run: KindAndParams): string {
-  const location = run.params.location;
+  const location = 'location' in run.params ? run.params.location : '';
   return location === '' ? 'Any location' : location;
 }

@@ -22,7 +22,19 @@ export default function DashboardPage() {
               <Link href="/negotiate" className="font-semibold text-blue-800 underline underline-offset-2 hover:text-blue-950">
                 Practise the salary negotiation
               </Link>{' '}
-              or research what the role pays.
+              or research what the role pays. Got an interview?{' '}
+              <Link href="/interview" className="font-semibold text-blue-800 underline underline-offset-2 hover:text-blue-950">
+                Rehearse the interview
+              </Link>{' '}
+              and{' '}
+              <Link href="/network" className="font-semibold text-blue-800 underline underline-offset-2 hover:text-blue-950">
+                find people to contact
+              </Link>{' '}
+              at the company. Not sure where to aim?{' '}
+              <Link href="/career" className="font-semibold text-blue-800 underline underline-offset-2 hover:text-blue-950">
+                Ask the career chat
+              </Link>
+              .
             </p>
             <ApplyToLinkForm headingId={`${id}-link`} />
           </div>

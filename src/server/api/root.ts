@@ -1,6 +1,9 @@
 import { applicationsRouter } from './routers/applications';
 import { authRouter } from './routers/auth';
+import { careerRouter } from './routers/career';
 import { hitlRouter } from './routers/hitl';
+import { interviewRouter } from './routers/interview';
+import { networkRouter } from './routers/network';
 import { pipelineRouter } from './routers/pipeline';
 import { profileRouter } from './routers/profile';
 import { roomsRouter } from './routers/rooms';
@@ -18,6 +21,9 @@ export const appRouter = createTRPCRouter({
   hitl: hitlRouter,
   salary: salaryRouter,
   sessions: sessionsRouter,
+  interview: interviewRouter,
+  career: careerRouter,
+  network: networkRouter,
   system: systemRouter,
 });
 

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { hitlAnswerKindSchema, hitlSaveAsSchema } from '../hitl';
 import { hitlIdSchema, jobSourceSchema, pipelineParamsSchema, stageSchema } from '../pipeline';
+import { careerIntentSchema } from '../sessions/career';
+import { interviewQuestionKindSchema } from '../sessions/interview';
+import { contactRelationSchema } from '../sessions/network';
 
 /**
  * The event catalog: every event type the system emits, each with the schema of its
@@ -221,25 +224,112 @@ const salary = {
   salary_complete: z.strictObject({ sources: count, sampleSize: count }),
 };
 
+const contact = z.strictObject({
+  name: text(200),
+  title: text(300),
+  team: text(200),
+  relation: contactRelationSchema,
+  /** A public profile (team page, GitHub); never an email or phone. */
+  profileUrl: url,
+  source: text(100),
+  /** Why this person, in a sentence. */
+  why: text(500),
+});
+
 const network = {
-  network_start: z.strictObject({ company: text(200) }),
-  network_searching: z.strictObject({ company: text(200), source: text(200) }),
-  network_found: z.strictObject({ company: text(200), contacts: count }),
-  network_complete: z.strictObject({ contacts: count }),
+  network_start: z.strictObject({ company: text(200), role: text(200).nullable(), sources: z.array(text(100)).max(20) }),
+  network_searching: z.strictObject({ company: text(200), source: text(200), found: count }),
+  network_found: z.strictObject({ company: text(200), contacts: z.array(contact).max(50) }),
+  network_complete: z.strictObject({
+    contacts: count,
+    /** The outreach notes the user approved or edited; nothing is ever sent. */
+    notes: z.array(z.strictObject({ name: text(200), profileUrl: url, note: text(3000), status: z.enum(['approved', 'edited', 'skipped']) })).max(50),
+  }),
 };
+
+const criterion = z.strictObject({ score, note: text(500) });
 
 const interview = {
-  interview_start: z.strictObject({ role: text(200), questions: count }),
-  interview_question: z.strictObject({ index: count, question: text() }),
-  interview_answer: z.strictObject({ index: count, answer: text(10_000) }),
-  interview_feedback: z.strictObject({ index: count, score, feedback: text(5000) }),
-  interview_complete: z.strictObject({ averageScore: score }),
+  interview_start: z.strictObject({
+    role: text(200),
+    company: text(200).nullable(),
+    questions: count,
+    /** The posting's skills the technical questions are drawn from. */
+    skills: z.array(text(100)).max(50),
+    fromPosting: z.boolean(),
+    /** Seconds the user has for each answer. */
+    answerSeconds: count,
+  }),
+  interview_question: z.strictObject({
+    index: count,
+    question: text(),
+    kind: interviewQuestionKindSchema,
+    /** The posting skill a technical question is about. */
+    skill: text(100).nullable(),
+  }),
+  interview_answer: z.strictObject({ index: count, answer: text(10_000), turnId: text(100) }),
+  interview_feedback: z.strictObject({
+    index: count,
+    score,
+    feedback: text(5000),
+    criteria: z.strictObject({ structure: criterion, specificity: criterion, relevance: criterion, length: criterion }),
+  }),
+  interview_complete: z.strictObject({
+    averageScore: score.nullable(),
+    answered: count,
+    /** The three things to work on, most important first. */
+    workOn: z.array(text(500)).max(3),
+  }),
 };
 
+const payRange = z.strictObject({ currency: text(10), p25: count, p50: count, p75: count, sampleSize: count });
+
 const career = {
-  career_chat_response: z.strictObject({ reply: text(10_000), intent: text(100) }),
-  career_trajectory: z.strictObject({ steps: z.array(z.strictObject({ title: text(200), years: z.number().min(0) })) }),
-  career_skill_gaps: z.strictObject({ gaps: z.array(z.strictObject({ skill: text(100), importance: score })) }),
+  career_chat_response: z.strictObject({
+    reply: text(10_000),
+    intent: careerIntentSchema,
+    /** What the reply was built from: "your resume", "42 postings on sandbox", "the role ladder"… */
+    builtFrom: z.array(text(300)).max(20),
+    suggestions: z.array(text(200)).max(6),
+    /** For "find me … jobs": the search the chat proposes; pipeline.start runs it when the user confirms. */
+    proposal: pipelineParamsSchema.nullable(),
+    /** Ties streamed (ephemeral) text to this finished reply. */
+    messageId: text(100),
+    /** The user's message this answers (its turn id); null for the opening. */
+    turnId: text(100).nullable(),
+    /** That message's text (the opening for the first reply), so a conversation reads whole from the replies. */
+    message: text(4000),
+  }),
+  career_trajectory: z.strictObject({
+    from: z.strictObject({ title: text(200), seniority: text(50), years: z.number().min(0) }),
+    steps: z
+      .array(
+        z.strictObject({
+          title: text(200),
+          track: z.enum(['ic', 'management']),
+          years: z.number().min(0),
+          skills: z.array(text(100)).max(20),
+          pay: payRange.nullable(),
+        }),
+      )
+      .max(20),
+  }),
+  career_skill_gaps: z.strictObject({
+    role: text(200),
+    postings: count,
+    gaps: z
+      .array(
+        z.strictObject({
+          skill: text(100),
+          postings: count,
+          share: z.number().min(0).max(1),
+          example: z.strictObject({ title: text(300), company: text(200), url }),
+        }),
+      )
+      .max(50),
+    /** The skills the postings ask for that the resume has. */
+    have: z.array(text(100)).max(100),
+  }),
 };
 
 const task = {

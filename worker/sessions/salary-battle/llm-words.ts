@@ -6,7 +6,8 @@
  * A model that fails is treated the same way: the battle never depends on it.
  */
 import type { TypingStream } from '../../agent-context';
-import { tryComplete, type ChatMessage, type LlmClient } from '../../llm';
+import type { ChatMessage, LlmClient } from '../../llm';
+import { checkedModelWords, type Words } from '../../llm/checked-words';
 import { findAmounts, looksLikeYear } from './amounts';
 import type { Reason } from './concession';
 import { formatMoney } from '~/shared/money';
@@ -135,12 +136,7 @@ export function personaPrompt(state: BattleState, reply: PersonaReply, history: 
   return [{ role: 'system', content: system }, ...talk];
 }
 
-export interface Words {
-  text: string;
-  from: 'model' | 'engine';
-  /** Why the model's draft was not used, for the worker log. */
-  refused?: string;
-}
+export type { Words };
 
 /**
  * The reply's words: the model's draft, streamed live as it is written, when it
@@ -155,17 +151,13 @@ export async function modelWords(
   typing: TypingStream,
   signal: AbortSignal,
 ): Promise<Words> {
-  try {
-    const attempt = await tryComplete(llm, messages, {
-      signal,
-      maxTokens: MAX_TOKENS,
-      temperature: TEMPERATURE,
-      onDelta: (delta) => typing.write(delta),
-    });
-    if (!attempt.ok) return { text: fallback, from: 'engine', refused: `the model call failed: ${attempt.reason}` };
-    const checked = checkDraft(attempt.text, rules);
-    return checked.ok ? { text: checked.text, from: 'model' } : { text: fallback, from: 'engine', refused: checked.reason };
-  } finally {
-    typing.end();
-  }
+  return checkedModelWords(llm, {
+    messages,
+    check: (draft) => checkDraft(draft, rules),
+    fallback,
+    typing,
+    signal,
+    maxTokens: MAX_TOKENS,
+    temperature: TEMPERATURE,
+  });
 }

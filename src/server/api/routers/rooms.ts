@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import type { RunEvent } from '~/shared/events';
-import { parseRoom, roomSchema, systemAlertSchema, userNoteSchema, type SystemAlert, type UserNote } from '~/shared/rooms';
+import {
+  parseRoom,
+  roomSchema,
+  systemAlertSchema,
+  userNoteSchema,
+  type ConversationMessage,
+  type SystemAlert,
+  type UserNote,
+} from '~/shared/rooms';
 import { channelMessages } from '../../realtime/channel-hub';
 import { guarded, runEvents } from '../subscriptions';
 import { createTRPCRouter, failWith, ownedRun, protectedProcedure, type Context } from '../trpc';
@@ -8,7 +16,8 @@ import { createTRPCRouter, failWith, ownedRun, protectedProcedure, type Context 
 type RoomMessage =
   | { room: string; kind: 'alert'; alert: SystemAlert }
   | { room: string; kind: 'note'; note: UserNote }
-  | { room: string; kind: 'event'; event: RunEvent };
+  | { room: string; kind: 'event'; event: RunEvent }
+  | { room: string; kind: 'message'; message: ConversationMessage };
 
 function alerts(ctx: Context, signal: AbortSignal) {
   const { services } = ctx;
@@ -40,7 +49,7 @@ async function* roomMessages(
   stop: AbortSignal,
 ): AsyncGenerator<RoomMessage, void, void> {
   if (!roomSchema.safeParse(name).success) {
-    throw failWith('BAD_REQUEST', 'INVALID_ROOM', 'room: "dashboard", "user:<userId>" or "run:<runId>"');
+    throw failWith('BAD_REQUEST', 'INVALID_ROOM', 'room: "dashboard", "user:<userId>", "run:<runId>" or "conversation:<runId>"');
   }
   const room = parseRoom(name);
   const { services, user } = ctx;
@@ -49,10 +58,26 @@ async function* roomMessages(
   } else if (room.kind === 'user') {
     if (room.userId !== user.id) throw failWith('FORBIDDEN', 'ROOM_ACCESS_DENIED', 'That room belongs to another user.');
     for await (const note of notes(ctx, user.id, stop)) yield { room: name, kind: 'note', note };
+  } else if (room.kind === 'conversation') {
+    const run = await ownedRun(services, user.id, room.runId);
+    if (run.kind !== 'career_chat') throw failWith('BAD_REQUEST', 'INVALID_ROOM', 'That run is not a conversation; join run:<runId> instead.');
+    for await (const event of runEvents(services, ctx, room.runId, 0, stop)) {
+      for (const message of conversationMessages(event)) yield { room: name, kind: 'message', message };
+    }
   } else {
     await ownedRun(services, user.id, room.runId);
     for await (const event of runEvents(services, ctx, room.runId, 0, stop)) yield { room: name, kind: 'event', event };
   }
+}
+
+/** A chat reply carries the message it answers, so the conversation reads whole from the replies. */
+function conversationMessages(event: RunEvent): ConversationMessage[] {
+  if (event.type !== 'career_chat_response') return [];
+  const at = event.timestamp;
+  return [
+    { from: 'you', text: event.data.message, intent: null, at },
+    { from: 'agent', text: event.data.reply, intent: event.data.intent, at },
+  ];
 }
 
 export const alertsProcedure = protectedProcedure.subscription(({ ctx, signal }) => guarded(ctx, signal, (stop) => alerts(ctx, stop)));

@@ -1,6 +1,6 @@
 import type { ApplicationStage, ApplicationState } from '../_lib/run-state';
 import { safeHref } from '../_lib/safe-href';
-import { NegotiateLink } from './sessions/negotiate-link';
+import { SessionLinks } from './sessions/session-links';
 
 const LOOK: Record<ApplicationStage, string> = {
   filling: 'bg-blue-100 text-blue-900',
@@ -62,9 +62,9 @@ export function ApplicationItem({ application: a, onReview }: { application: App
           Review draft<span className="sr-only"> for {a.title}</span>
         </button>
       ) : null}
-      <p className="mt-2">
-        <NegotiateLink role={a.title} company={a.company} jobUrl={a.jobUrl} />
-      </p>
+      <div className="mt-2">
+        <SessionLinks role={a.title} company={a.company} jobUrl={a.jobUrl} />
+      </div>
     </li>
   );
 }

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { FoundJob } from '../_lib/run-state';
 import { safeHref } from '../_lib/safe-href';
-import { NegotiateLink } from './sessions/negotiate-link';
+import { SessionLinks } from './sessions/session-links';
 import { SkillList } from './skill-list';
 
 function scoreText(job: FoundJob): string {
@@ -51,8 +51,8 @@ export const JobCard = memo(function JobCard({ job }: { job: FoundJob }) {
         ) : (
           <p className="break-all text-sm text-slate-700">{job.jobUrl}</p>
         )}
-        {/* Only a posting that has been read has a role to negotiate for. */}
-        {job.title ? <NegotiateLink role={job.title} company={job.company ?? ''} jobUrl={job.jobUrl} /> : null}
+        {/* Only a posting that has been read has a role to negotiate, rehearse or find people for. */}
+        {job.title ? <SessionLinks role={job.title} company={job.company ?? ''} jobUrl={job.jobUrl} /> : null}
       </div>
     </li>
   );

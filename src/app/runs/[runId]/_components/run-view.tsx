@@ -5,7 +5,10 @@ import type { AppRouter } from '~/server/api/root';
 import { api } from '~/trpc/react';
 import { RunDashboard } from './run-dashboard';
 import { RunNotFound } from './run-not-found';
+import { CareerChatView } from './sessions/career-chat-view';
+import { InterviewView } from './sessions/interview-view';
 import { NegotiationView } from './sessions/negotiation-view';
+import { NetworkView } from './sessions/network-view';
 import { ResearchView } from './sessions/research-view';
 
 type ApiError = TRPCClientErrorLike<AppRouter>;
@@ -57,5 +60,11 @@ export function RunView({ runId }: { runId: string }) {
       return <NegotiationView run={run.data} />;
     case 'salary_research':
       return <ResearchView run={run.data} />;
+    case 'interview':
+      return <InterviewView run={run.data} />;
+    case 'career_chat':
+      return <CareerChatView run={run.data} />;
+    case 'network':
+      return <NetworkView run={run.data} />;
   }
 }

@@ -14,7 +14,7 @@ function useRunLocation(): string {
   const { runId } = useParams<{ runId?: string }>();
   const utils = api.useUtils();
   const run = runId ? utils.pipeline.get.getData({ runId }) : undefined;
-  return run?.params.location ?? '';
+  return run?.kind === 'pipeline' ? run.params.location : '';
 }
 
 /** "Practise negotiating this offer", with what is known of the job filled in on the negotiate page. */

@@ -8,12 +8,24 @@ function mmss(total: number): string {
   return `${String(minutes).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }
 
+interface Props {
+  expiresAt: string;
+  /** What the time is for, before the count; each session names its own turn. */
+  label?: string;
+  /** What happens once it has run out. */
+  expiredText?: string;
+}
+
 /**
  * Time left for the open round. role="timer" is not announced on every tick; the text is
  * read when the user reaches it. Mounted per round (keyed by the parent), so a new round
  * starts a new count.
  */
-export function TurnCountdown({ expiresAt }: { expiresAt: string }) {
+export function TurnCountdown({
+  expiresAt,
+  label = 'Time left for your turn',
+  expiredText = 'Time is up for this turn: without an answer the negotiation ends.',
+}: Props) {
   const seconds = useSecondsLeft(expiresAt);
   const urgent = seconds > 0 && seconds <= 30;
   return (
@@ -24,10 +36,10 @@ export function TurnCountdown({ expiresAt }: { expiresAt: string }) {
     >
       {seconds > 0 ? (
         <>
-          Time left for your turn: <span className="font-semibold">{mmss(seconds)}</span>
+          {label}: <span className="font-semibold">{mmss(seconds)}</span>
         </>
       ) : (
-        'Time is up for this turn: without an answer the negotiation ends.'
+        expiredText
       )}
     </p>
   );
