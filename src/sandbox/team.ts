@@ -5,6 +5,7 @@ import { ROLE_FAMILIES, type RoleFamily } from './catalog/roles';
 import { postingUrl } from './job-json';
 import type { Posting, Seniority } from './postings';
 import { type Random, hashString, pick, pickSome, seededRandom } from './random';
+import { companySlug } from '~/shared/company-slug';
 
 /**
  * The sandbox companies' public team pages: fictional people, generated from the
@@ -75,17 +76,7 @@ const IC_SENIORITIES: readonly Seniority[] = ['junior', 'mid', 'senior', 'staff'
 const TALENT_TEAM = 'Talent';
 const LEADERSHIP_TEAM = 'Leadership';
 
-/** The slug in a company's team page address: "Northwind Labs" → "northwind-labs". */
-export function companySlug(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64);
-}
+export { companySlug };
 
 /**
  * The company a slug names: exactly, or as the one company whose slug starts with it

@@ -22,12 +22,13 @@ export function useSession(): SessionState {
 }
 
 /** For pages that need a user: sends anyone else to sign in, and back here afterwards. */
-export function useRequireUser(): SessionState {
+export function useRequireUser(next?: string): SessionState {
   const session = useSession();
   const router = useRouter();
   const path = usePathname();
+  const back = next ?? path;
   useEffect(() => {
-    if (session.kind === 'signed-out') router.replace(`/signin?next=${encodeURIComponent(path)}`);
-  }, [session.kind, router, path]);
+    if (session.kind === 'signed-out') router.replace(`/signin?next=${encodeURIComponent(back)}`);
+  }, [session.kind, router, back]);
   return session;
 }

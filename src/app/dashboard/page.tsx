@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useId } from 'react';
 import { ApplyToLinkForm } from './_components/apply-to-link-form';
 import { RunList } from './_components/run-list';
-import { SessionGate } from './_components/session-gate';
+import { SessionGate } from '~/app/_components/session-gate';
 import { StartPipelineForm } from './_components/start-pipeline-form';
 
 export default function DashboardPage() {

@@ -1,14 +1,14 @@
 'use client';
 
 import { useId } from 'react';
-import { NegotiateGate } from '~/app/negotiate/_components/negotiate-gate';
+import { SessionGate } from '~/app/_components/session-gate';
 import { CareerStartForm } from './career-start-form';
 
 /** The career chat's start page, behind the same gate as the negotiate page. */
 export function CareerScreen() {
   const id = useId();
   return (
-    <NegotiateGate next="/career">
+    <SessionGate next="/career">
       <div className="max-w-2xl space-y-6">
         <div className="space-y-1">
           <h1 className="text-2xl font-bold tracking-tight text-slate-950">Career chat</h1>
@@ -20,6 +20,6 @@ export function CareerScreen() {
         </div>
         <CareerStartForm headingId={`${id}-form`} />
       </div>
-    </NegotiateGate>
+    </SessionGate>
   );
 }

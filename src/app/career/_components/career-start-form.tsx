@@ -4,9 +4,9 @@ import { useId, useRef, useState, type KeyboardEvent, type SubmitEvent } from 'r
 import { z } from 'zod';
 import { describedBy, FieldError } from '~/app/dashboard/_components/form-controls';
 import { secondaryButtonClass } from '~/app/_components/form-controls';
-import { FormProblems, SubmitRow } from '~/app/negotiate/_components/form-parts';
-import { useSessionStart } from '~/app/negotiate/_components/use-session-start';
-import { hasErrors } from '~/app/negotiate/_lib/form-errors';
+import { FormProblems, SubmitRow } from '~/app/_components/session-forms/form-parts';
+import { useSessionStart } from '~/app/_components/session-forms/use-session-start';
+import { hasErrors } from '~/app/_components/session-forms/form-errors';
 import { newTurnId } from '~/app/runs/[runId]/_components/sessions/turn-id';
 import { careerChatParamsSchema } from '~/shared/sessions/career';
 import { sessionTurnSchema } from '~/shared/sessions/salary';

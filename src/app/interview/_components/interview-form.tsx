@@ -2,10 +2,10 @@
 
 import { useId, useState, type SubmitEvent } from 'react';
 import { InputField } from '~/app/dashboard/_components/form-controls';
-import { FormProblems, SelectField, SubmitRow } from '~/app/negotiate/_components/form-parts';
-import { useSessionStart } from '~/app/negotiate/_components/use-session-start';
-import { hasErrors } from '~/app/negotiate/_lib/form-errors';
-import { SENIORITY_LABEL } from '~/app/negotiate/_lib/seniority';
+import { FormProblems, SelectField, SubmitRow } from '~/app/_components/session-forms/form-parts';
+import { useSessionStart } from '~/app/_components/session-forms/use-session-start';
+import { hasErrors } from '~/app/_components/session-forms/form-errors';
+import { SENIORITY_LABEL } from '~/app/_components/session-forms/seniority';
 import { interviewParamsSchema } from '~/shared/sessions/interview';
 import { senioritySchema, type Seniority } from '~/shared/sessions/salary';
 import { api } from '~/trpc/react';

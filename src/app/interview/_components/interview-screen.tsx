@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import { NegotiateGate } from '~/app/negotiate/_components/negotiate-gate';
+import { SessionGate } from '~/app/_components/session-gate';
 import { interviewHref, type InterviewPrefill } from '../_lib/prefill';
 import { InterviewForm } from './interview-form';
 
@@ -9,7 +9,7 @@ import { InterviewForm } from './interview-form';
 export function InterviewScreen({ prefill }: { prefill: InterviewPrefill }) {
   const id = useId();
   return (
-    <NegotiateGate next={interviewHref(prefill)}>
+    <SessionGate next={interviewHref(prefill)}>
       <div className="max-w-2xl space-y-6">
         <div className="space-y-1">
           <h1 className="text-2xl font-bold tracking-tight text-slate-950">Interview practice</h1>
@@ -20,6 +20,6 @@ export function InterviewScreen({ prefill }: { prefill: InterviewPrefill }) {
         </div>
         <InterviewForm headingId={`${id}-form`} prefill={prefill} />
       </div>
-    </NegotiateGate>
+    </SessionGate>
   );
 }

@@ -5,10 +5,10 @@ import { InputField } from '~/app/dashboard/_components/form-controls';
 import { salaryBattleParamsSchema } from '~/shared/sessions/salary';
 import { api } from '~/trpc/react';
 import type { RouterInputs } from '~/trpc/types';
-import { hasErrors } from '../_lib/form-errors';
+import { hasErrors } from '~/app/_components/session-forms/form-errors';
 import type { NegotiatePrefill } from '../_lib/prefill';
-import { useSessionStart } from './use-session-start';
-import { FormProblems, SubmitRow } from './form-parts';
+import { useSessionStart } from '~/app/_components/session-forms/use-session-start';
+import { FormProblems, SubmitRow } from '~/app/_components/session-forms/form-parts';
 
 type BattleInput = RouterInputs['salary']['startBattle'];
 const FIELDS = ['role', 'company', 'targetSalary', 'currency', 'location', 'jobUrl'] as const satisfies readonly (keyof BattleInput)[];

@@ -3,14 +3,14 @@
 import { useId } from 'react';
 import { negotiateHref, type NegotiatePrefill } from '../_lib/prefill';
 import { BattleForm } from './battle-form';
-import { NegotiateGate } from './negotiate-gate';
+import { SessionGate } from '~/app/_components/session-gate';
 import { ResearchForm } from './research-form';
 
 /** The two pay sessions side by side; stacked on a narrow screen, the negotiation first. */
 export function NegotiateScreen({ prefill }: { prefill: NegotiatePrefill }) {
   const id = useId();
   return (
-    <NegotiateGate next={negotiateHref(prefill)}>
+    <SessionGate next={negotiateHref(prefill)}>
       <div className="space-y-6">
         <div className="space-y-1">
           <h1 className="text-2xl font-bold tracking-tight text-slate-950">Negotiate</h1>
@@ -23,6 +23,6 @@ export function NegotiateScreen({ prefill }: { prefill: NegotiatePrefill }) {
           <ResearchForm headingId={`${id}-research`} prefill={prefill} />
         </div>
       </div>
-    </NegotiateGate>
+    </SessionGate>
   );
 }

@@ -5,11 +5,11 @@ import { InputField } from '~/app/dashboard/_components/form-controls';
 import { salaryResearchParamsSchema, senioritySchema, type Seniority } from '~/shared/sessions/salary';
 import { api } from '~/trpc/react';
 import type { RouterInputs } from '~/trpc/types';
-import { hasErrors } from '../_lib/form-errors';
+import { hasErrors } from '~/app/_components/session-forms/form-errors';
 import type { NegotiatePrefill } from '../_lib/prefill';
-import { useSessionStart } from './use-session-start';
-import { SENIORITY_LABEL } from '../_lib/seniority';
-import { FormProblems, SelectField, SubmitRow } from './form-parts';
+import { useSessionStart } from '~/app/_components/session-forms/use-session-start';
+import { SENIORITY_LABEL } from '~/app/_components/session-forms/seniority';
+import { FormProblems, SelectField, SubmitRow } from '~/app/_components/session-forms/form-parts';
 
 type ResearchInput = RouterInputs['salary']['research'];
 const FIELDS = ['role', 'location', 'seniority'] as const satisfies readonly (keyof ResearchInput)[];

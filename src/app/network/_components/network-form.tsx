@@ -2,9 +2,9 @@
 
 import { useId, useState, type SubmitEvent } from 'react';
 import { InputField } from '~/app/dashboard/_components/form-controls';
-import { FormProblems, SubmitRow } from '~/app/negotiate/_components/form-parts';
-import { useSessionStart } from '~/app/negotiate/_components/use-session-start';
-import { hasErrors } from '~/app/negotiate/_lib/form-errors';
+import { FormProblems, SubmitRow } from '~/app/_components/session-forms/form-parts';
+import { useSessionStart } from '~/app/_components/session-forms/use-session-start';
+import { hasErrors } from '~/app/_components/session-forms/form-errors';
 import { networkParamsSchema } from '~/shared/sessions/network';
 import { api } from '~/trpc/react';
 import type { RouterInputs } from '~/trpc/types';

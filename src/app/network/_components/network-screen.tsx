@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import { NegotiateGate } from '~/app/negotiate/_components/negotiate-gate';
+import { SessionGate } from '~/app/_components/session-gate';
 import { networkHref, type NetworkPrefill } from '../_lib/prefill';
 import { NetworkForm } from './network-form';
 
@@ -9,7 +9,7 @@ import { NetworkForm } from './network-form';
 export function NetworkScreen({ prefill }: { prefill: NetworkPrefill }) {
   const id = useId();
   return (
-    <NegotiateGate next={networkHref(prefill)}>
+    <SessionGate next={networkHref(prefill)}>
       <div className="max-w-2xl space-y-6">
         <div className="space-y-1">
           <h1 className="text-2xl font-bold tracking-tight text-slate-950">Contacts</h1>
@@ -21,6 +21,6 @@ export function NetworkScreen({ prefill }: { prefill: NetworkPrefill }) {
         </div>
         <NetworkForm headingId={`${id}-form`} prefill={prefill} />
       </div>
-    </NegotiateGate>
+    </SessionGate>
   );
 }

@@ -1,14 +1,7 @@
 import type { EventData, RunEvent } from '~/shared/events';
 import type { RunStatus } from '~/shared/pipeline';
-import {
-  foldResearch,
-  initialResearchState,
-  inSeqOrder,
-  sessionEndAfter,
-  sessionStatusAfter,
-  type ResearchState,
-  type SessionEnd,
-} from './research-state';
+import { foldResearch, initialResearchState, type ResearchState } from './research-state';
+import { inSeqOrder, sessionEndAfter, sessionStatusAfter, type SessionEnd } from './session-state';
 
 /**
  * A negotiation, folded from the run's events alone: the transcript, where the offer

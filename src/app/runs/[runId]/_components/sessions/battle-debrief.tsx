@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useRef } from 'react';
+import { useFocusOnArrival } from './use-focus-on-arrival';
 import { percentGained, type BattleDebrief as Debrief } from '../../_lib/battle-state';
 import { formatMoney, formatPercent } from '~/shared/money';
 
@@ -49,11 +49,7 @@ interface Props {
  * instead of falling back to the top of the page.
  */
 export function BattleDebrief({ debrief, target, againHref }: Props) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    const active = document.activeElement;
-    if (active === null || active === document.body) heading.current?.focus();
-  }, []);
+  const heading = useFocusOnArrival<HTMLHeadingElement>();
   const { currency, firstOffer, finalOffer } = debrief;
   const gained = percentGained(debrief);
   const reachedTarget = finalOffer !== null && debrief.outcome === 'accepted' ? finalOffer >= target : null;

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useRef } from 'react';
+import { useFocusOnArrival } from './use-focus-on-arrival';
 import { scoreText, type InterviewSummary as Summary } from '../../_lib/interview-state';
 
 interface Props {
@@ -18,11 +18,7 @@ interface Props {
  * here instead of falling back to the top of the page.
  */
 export function InterviewSummary({ summary, asked, againHref }: Props) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    const active = document.activeElement;
-    if (active === null || active === document.body) heading.current?.focus();
-  }, []);
+  const heading = useFocusOnArrival<HTMLHeadingElement>();
   const items: [string, string][] = [
     ['Average score', summary.averageScore === null ? '—' : scoreText(summary.averageScore)],
     ['Answered', `${summary.answered} of ${Math.max(asked, summary.answered)}`],

@@ -2,7 +2,7 @@
 
 import { useCallback, useId, useMemo, useState } from 'react';
 import { interviewHref } from '~/app/interview/_lib/prefill';
-import { SENIORITY_LABEL } from '~/app/negotiate/_lib/seniority';
+import { SENIORITY_LABEL } from '~/app/_components/session-forms/seniority';
 import { isTerminalStatus } from '~/shared/pipeline';
 import { api } from '~/trpc/react';
 import type { RouterOutputs } from '~/trpc/types';
@@ -17,7 +17,6 @@ import {
   scoreText,
   type InterviewState,
 } from '../../_lib/interview-state';
-import { safeHref } from '../../_lib/safe-href';
 import { EventLog } from '../event-log';
 import { RunControls } from '../run-controls';
 import { useRunEvents } from '../use-run-events';
@@ -27,6 +26,7 @@ import { InterviewQuestion } from './interview-question';
 import { InterviewSummary } from './interview-summary';
 import { MessageBox } from './message-box';
 import { ReplyAnnouncer } from './reply-announcer';
+import { PostingLink } from './posting-link';
 import { SessionHeader } from './session-header';
 import { TurnCountdown } from './turn-countdown';
 import { useOpenRound } from './use-open-round';
@@ -80,7 +80,6 @@ export function InterviewView({ run }: { run: Run }) {
   const total = setup?.questions ?? params.questions;
   const role = setup?.role ?? params.role ?? 'A posting';
   const company = setup?.company ?? null;
-  const posting = params.jobUrl ? safeHref(params.jobUrl) : null;
   const againHref = interviewHref({ role: params.role ?? setup?.role ?? '', jobUrl: params.jobUrl ?? '' });
   const latest = latestFeedback(interview);
   const scoring = awaitingFeedback(interview);
@@ -92,14 +91,7 @@ export function InterviewView({ run }: { run: Run }) {
       {params.seniority ? ` · ${SENIORITY_LABEL[params.seniority]}` : ''}
       {setup ? ` · ${durationText(setup.answerSeconds)} per answer` : ''}
       {setup && setup.skills.length > 0 ? ` · Skills: ${setup.skills.slice(0, 6).join(', ')}` : ''}
-      {posting ? (
-        <>
-          {' · '}
-          <a href={posting} target="_blank" rel="noopener noreferrer" className="font-medium text-blue-800 underline underline-offset-2">
-            The posting<span className="sr-only"> (opens in a new tab)</span>
-          </a>
-        </>
-      ) : null}
+      <PostingLink url={params.jobUrl} />
     </>
   );
 

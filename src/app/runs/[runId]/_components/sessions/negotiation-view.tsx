@@ -5,7 +5,6 @@ import { negotiateHref } from '~/app/negotiate/_lib/prefill';
 import { isTerminalStatus } from '~/shared/pipeline';
 import type { RouterOutputs } from '~/trpc/types';
 import { awaitsYou, battleStateOf, isBattleOpen, latestReply, type BattleState } from '../../_lib/battle-state';
-import { safeHref } from '../../_lib/safe-href';
 import { EventLog } from '../event-log';
 import { RunControls } from '../run-controls';
 import { useRunEvents } from '../use-run-events';
@@ -15,6 +14,7 @@ import { formatMoney } from '~/shared/money';
 import { OfferStatus } from './offer-status';
 import { ReplyAnnouncer } from './reply-announcer';
 import { ResearchPanel } from './research-panel';
+import { PostingLink } from './posting-link';
 import { SessionHeader } from './session-header';
 import { TurnBox } from './turn-box';
 import { TurnCountdown } from './turn-countdown';
@@ -63,7 +63,6 @@ export function NegotiationView({ run }: { run: Run }) {
   const typing = useTyping(runId, live && !ended);
   const open = !ended && (isBattleOpen(battle) || round !== null);
 
-  const posting = params.jobUrl ? safeHref(params.jobUrl) : null;
   const againHref = negotiateHref({ role: params.role, company: params.company, location: params.location, jobUrl: params.jobUrl ?? '' });
 
   return (
@@ -81,14 +80,7 @@ export function NegotiationView({ run }: { run: Run }) {
             Your target {formatMoney(target, currency)}
             {params.location ? ` · ${params.location}` : ''}
             {battle.setup ? ` · The recruiter’s budget comes from ${battle.setup.budgetFrom}` : ''}
-            {posting ? (
-              <>
-                {' · '}
-                <a href={posting} target="_blank" rel="noopener noreferrer" className="font-medium text-blue-800 underline underline-offset-2">
-                  The posting<span className="sr-only"> (opens in a new tab)</span>
-                </a>
-              </>
-            ) : null}
+            <PostingLink url={params.jobUrl} />
           </>
         }
         status={status}

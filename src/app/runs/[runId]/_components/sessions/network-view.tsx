@@ -5,7 +5,6 @@ import { isTerminalStatus } from '~/shared/pipeline';
 import type { RouterOutputs } from '~/trpc/types';
 import { keptNotes, networkStateOf, skippedCount, type NetworkState } from '../../_lib/network-state';
 import { openQuestions } from '../../_lib/run-state';
-import { safeHref } from '../../_lib/safe-href';
 import { EventLog } from '../event-log';
 import { QuestionPrompt } from '../question-prompt';
 import { RunControls } from '../run-controls';
@@ -14,6 +13,7 @@ import { useRunEvents } from '../use-run-events';
 import { ContactList } from './contact-list';
 import { OutreachNotes } from './outreach-notes';
 import { ReplyAnnouncer } from './reply-announcer';
+import { PostingLink } from './posting-link';
 import { SessionHeader } from './session-header';
 
 type Run = Extract<RouterOutputs['pipeline']['get'], { kind: 'network' }>;
@@ -66,7 +66,6 @@ export function NetworkView({ run }: { run: Run }) {
   // The notes are questions: the run's own fold tracks them, as on a pipeline's page.
   const questions = useMemo(() => openQuestions(state), [state]);
   const dialog = useQuestionDialog(questions);
-  const posting = params.jobUrl ? safeHref(params.jobUrl) : null;
   const company = network.request?.company ?? params.company;
   const role = network.request?.role ?? params.role ?? null;
 
@@ -74,14 +73,7 @@ export function NetworkView({ run }: { run: Run }) {
     <>
       {role ? `For ${role}` : 'Any role'}
       {params.githubOrg ? ` · GitHub: ${params.githubOrg}` : ''}
-      {posting ? (
-        <>
-          {' · '}
-          <a href={posting} target="_blank" rel="noopener noreferrer" className="font-medium text-blue-800 underline underline-offset-2">
-            The posting<span className="sr-only"> (opens in a new tab)</span>
-          </a>
-        </>
-      ) : null}
+      <PostingLink url={params.jobUrl} />
     </>
   );
 

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useMemo } from 'react';
 import { negotiateHref } from '~/app/negotiate/_lib/prefill';
-import { SENIORITY_LABEL } from '~/app/negotiate/_lib/seniority';
+import { SENIORITY_LABEL } from '~/app/_components/session-forms/seniority';
 import { isTerminalStatus } from '~/shared/pipeline';
 import type { RouterOutputs } from '~/trpc/types';
 import { researchStateOf } from '../../_lib/research-state';

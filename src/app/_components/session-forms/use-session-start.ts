@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import type { z } from 'zod';
 import { useFocusFirstInvalid } from '~/app/_components/use-focus-first-invalid';
 import { api } from '~/trpc/react';
-import { noErrors, sortIssues, startErrors, zodIssues, type FormErrors } from '../_lib/form-errors';
+import { noErrors, sortIssues, startErrors, zodIssues, type FormErrors } from './form-errors';
 
 interface StartMutation<I> {
   isPending: boolean;
