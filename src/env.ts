@@ -63,6 +63,14 @@ const envSchema = z.object({
   GOOGLE_CLIENT_SECRET: z.string().optional(),
 
   EVENT_RETENTION: int(10_000, 100),
+  /**
+   * Whether this web instance writes the event archive (in a thread of its own). Every
+   * instance does by default; set false on instances that should only serve sockets,
+   * as long as at least one instance archives.
+   */
+  ARCHIVER_ENABLED: z.enum(['true', 'false'], { error: 'ARCHIVER_ENABLED must be true or false' }).default('true').transform((v) => v === 'true'),
+  /** How long the archiver waits for a batch to fill once events arrive: the most an event waits to be written. */
+  ARCHIVE_BATCH_WAIT_MS: int(50, 0),
   RUN_TTL_SECONDS: int(7 * 24 * 3600, 60),
   HITL_TIMEOUT_MS: int(120_000, 100),
   /** How long a session (a negotiation) waits for the user's turn before it ends as abandoned. */

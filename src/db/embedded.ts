@@ -6,7 +6,7 @@ import { migrate, type SqlConnection } from './migrate';
 import type { ThreadOptions } from './pglite/protocol';
 import { ThreadAdapterFactory } from './pglite/thread-adapter';
 import { ThreadConnection } from './pglite/thread-connection';
-import { pgliteThreadEntry } from './pglite/thread-entry';
+import { threadEntry } from '~/thread-entry';
 
 export interface EmbeddedOptions {
   /** See ThreadOptions; Prisma's own transaction timeout (5 s by default) normally acts long before. */
@@ -34,13 +34,14 @@ export async function openEmbeddedDatabase(dataDir: string, options: EmbeddedOpt
     dataDir,
     transactionIdleLimitMs: options.transactionIdleLimitMs ?? DEFAULT_TRANSACTION_IDLE_LIMIT_MS,
   };
-  const thread = await ThreadConnection.start(pgliteThreadEntry(), threadOptions);
+  const thread = await ThreadConnection.start(threadEntry('pglite-thread', new URL('./pglite/pglite-thread.ts', import.meta.url)), threadOptions);
   const prisma = new PrismaClient({ adapter: new ThreadAdapterFactory(thread) });
   return {
     target: { kind: 'pglite', dataDir },
     prisma,
     sql: migratorConnection(thread),
     migrate: () => migrate(migratorConnection(thread), migrationsDir()),
+    share: async () => ({ kind: 'pglite', port: await thread.attachPort() }),
     async close() {
       try {
         await prisma.$disconnect();

@@ -2,14 +2,15 @@ import { isAbsolute, join } from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { projectRoot } from '~/project-root';
-import { migrationsDir, type Database, type DatabaseTarget } from './database';
+import { migrationsDir, type Database, type DatabaseShare, type DatabaseTarget } from './database';
 import { openEmbeddedDatabase, type EmbeddedOptions } from './embedded';
 import { PrismaClient } from './generated/client.ts';
 import { migrate, type SqlConnection } from './migrate';
 
 export type { PrismaClient };
 export { Prisma } from './generated/client.ts';
-export type { Database, DatabaseTarget, EmbeddedOptions };
+export type { Database, DatabaseShare, DatabaseTarget, EmbeddedOptions };
+export { openSharedDatabase, type SharedDatabase } from './shared';
 export { migrationsDir };
 
 export function databaseTarget(env: { DATABASE_URL?: string | undefined; PGLITE_DATA_DIR: string }): DatabaseTarget {
@@ -37,6 +38,7 @@ export async function openDatabase(target: DatabaseTarget, embedded: EmbeddedOpt
       exec: (sql) => pool.query(sql),
     },
     migrate: () => withPgConnection(target.url, (db) => migrate(db, migrationsDir())),
+    share: () => Promise.resolve({ kind: 'postgresql', url: target.url }),
     async close() {
       await prisma.$disconnect();
       await pool.end();

@@ -12,7 +12,7 @@ import { createPipelineQueue } from '~/store/queue';
 import { connectRedis, redactUrl, waitForRedis } from '~/store/redis';
 import { appRouter } from './api/root';
 import { createContextFactory } from './api/trpc';
-import { EventArchiver } from './archive/archiver';
+import { startArchiverThread } from './archive/archiver-host';
 import { EventArchive } from './archive/event-archive';
 import { handleAuthRequest } from './auth/http-handler';
 import { buildAuthOptions } from './auth/options';
@@ -55,24 +55,20 @@ async function main(): Promise<void> {
   const stores = createStores(redis, config);
   const metrics = createMetrics();
   const archive = new EventArchive(db.prisma);
-  const archiveReader = connectRedis(config.REDIS_URL, 'web-archive');
-  const archiver = new EventArchiver(
-    archiveReader,
-    stores.keys,
-    db.prisma,
-    archive,
-    stores.hitl,
-    `web-${hostname()}-${process.pid}`,
-    (n) => metrics.eventsArchived.inc(n),
-  );
-  await archiver.start();
+  const archiver = config.ARCHIVER_ENABLED
+    ? await startArchiverThread({
+        db,
+        consumer: `web-${hostname()}-${process.pid}`,
+        batchWaitMs: config.ARCHIVE_BATCH_WAIT_MS,
+        onArchived: (n) => metrics.eventsArchived.inc(n),
+      })
+    : null;
   const channels = new ChannelHub(subscriber);
   const services = createServerServices({
     env: config,
     redis,
     db,
     archive,
-    archiver,
     sessions: createSessionVerifier(db.prisma, secret, publicUrl.startsWith('https://')),
     authOptions: buildAuthOptions(db.prisma, config, secret, { redis }),
     stores,
@@ -144,8 +140,7 @@ async function main(): Promise<void> {
     server.closeAllConnections();
     await services.queue.close();
     await app.close();
-    await archiver.stop();
-    archiveReader.disconnect();
+    await archiver?.stop();
     await db.close();
     redis.disconnect();
     subscriber.disconnect();

@@ -1,4 +1,8 @@
 import { createTRPCClient, createWSClient, splitLink, TRPCClientError, wsLink } from '@trpc/client';
+import { Redis } from 'ioredis';
+import { parseEnv } from '~/env';
+import { pipelineParamsSchema } from '~/shared/pipeline';
+import { createStores } from '~/store';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { AppRouter } from '~/server/api/root';
@@ -209,5 +213,51 @@ describe('security headers', () => {
       expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
       expect(res.headers.get('referrer-policy'), path).toBe('same-origin');
     }
+  });
+});
+
+describe("pipeline.events on the socket, in tRPC's own protocol", () => {
+  type DataReply = Reply & { result?: { type: string; id?: string; data?: { id: string; data: { seq: number; type: string } } } };
+  const eventsCall = (id: number, input: object) => ({ id, method: 'subscription', params: { path: 'pipeline.events', input } });
+
+  it('serves a subscription beside other calls in one message, tracked ids and all, and stops it on request', async () => {
+    const { runId } = await t.api.client.pipeline.start.mutate({ query: 'python' });
+    // No worker here: publish the run's first event as one would.
+    const redis = new Redis(t.stack.redis.url);
+    const { log } = createStores(redis, parseEnv({ ...process.env, ...t.stack.env }));
+    await log.publish({ runId, type: 'pipeline_start', agent: 'system', message: 'Started', data: { params: pipelineParamsSchema.parse({ query: 'python' }), attempt: 1 } });
+    redis.disconnect();
+    const { ws, replies } = await rawSocket({ cookie: t.user.cookie });
+    const got = replies as DataReply[];
+    ws.send(JSON.stringify([eventsCall(1, { runId, lastEventId: null }), meCall(2)]));
+    await settle(() => got.some((r) => r.id === 1 && r.result?.type === 'data') && got.some((r) => r.id === 2));
+    expect(got.find((r) => r.id === 2)?.result?.type).toBe('data');
+    expect(got.filter((r) => r.id === 1)[0]?.result?.type).toBe('started');
+    const first = got.find((r) => r.id === 1 && r.result?.type === 'data');
+    expect(first?.result?.id).toBe('1');
+    expect(first?.result?.data).toMatchObject({ id: '1', data: { seq: 1, type: 'pipeline_start' } });
+
+    ws.send(JSON.stringify({ id: 1, method: 'subscription.stop' }));
+    await settle(() => got.some((r) => r.id === 1 && r.result?.type === 'stopped'));
+    expect(got.filter((r) => r.id === 1).at(-1)?.result?.type).toBe('stopped');
+    ws.close();
+  });
+
+  it('answers a bad input, a run that is not yours and a reused id with typed errors, and the socket goes on', async () => {
+    const { runId } = await t.api.client.pipeline.start.mutate({ query: 'python' });
+    const { ws, replies } = await rawSocket({ cookie: t.user.cookie });
+    ws.send(JSON.stringify(eventsCall(1, { runId: 'run_0000000000000000' })));
+    ws.send(JSON.stringify(eventsCall(2, { lastEventId: null })));
+    ws.send(JSON.stringify(eventsCall(3, { runId })));
+    ws.send(JSON.stringify(eventsCall(3, { runId })));
+    await settle(() => [1, 2].every((id) => replies.some((r) => r.id === id)) && replies.filter((r) => r.id === 3).length >= 2);
+    expect(replies.find((r) => r.id === 1)?.error?.data.code).toBe('NOT_FOUND');
+    expect(replies.find((r) => r.id === 2)?.error?.data.code).toBe('BAD_REQUEST');
+    expect(replies.find((r) => r.id === 2)?.error?.message).toMatch(/runId/);
+    expect(replies.find((r) => r.id === 3 && r.error)?.error?.data.code).toBe('BAD_REQUEST');
+    ws.send(JSON.stringify(meCall(4)));
+    await settle(() => replies.some((r) => r.id === 4));
+    expect(replies.find((r) => r.id === 4)?.result?.type).toBe('data');
+    ws.close();
   });
 });

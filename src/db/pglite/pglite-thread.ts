@@ -5,7 +5,7 @@
  * serves the web server's sockets.
  *
  * Bundled as its own entry point (dist/pglite-thread.js); from source it is loaded
- * through thread-boot.mjs.
+ * through src/thread-boot.mjs.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
@@ -22,7 +22,7 @@ function post(port: MessagePort, message: ThreadMessage, transfer: ArrayBuffer[]
   port.postMessage(message, transfer);
 }
 
-async function serve(port: MessagePort, handlers: Handlers, message: CallMessage): Promise<void> {
+async function answer(port: MessagePort, handlers: Handlers, message: CallMessage): Promise<void> {
   const { id } = message;
   try {
     const value = await dispatch(handlers, message);
@@ -39,9 +39,13 @@ async function start(port: MessagePort, options: ThreadOptions): Promise<void> {
   // The adapter calls only query, exec and transaction, which the fast client provides.
   const adapter = await new PrismaPGlite(client as PGlite).connect();
   const transactions = new OpenTransactions(options.transactionIdleLimitMs, (message) => console.warn(`[db] ${message}`));
-  const handlers = createHandlers({ lite, client, adapter, transactions });
-  port.on('message', (message: CallMessage) => void serve(port, handlers, message));
-  post(port, { kind: 'ready' });
+  // Every port shares the one PGlite, which runs one query or transaction at a time.
+  const serve = (on: MessagePort) => {
+    on.on('message', (message: CallMessage) => void answer(on, handlers, message));
+    post(on, { kind: 'ready' });
+  };
+  const handlers: Handlers = createHandlers({ lite, client, adapter, transactions, serve });
+  serve(port);
 }
 
 if (!parentPort) throw new Error('pglite-thread runs as a worker thread, started by openDatabase().');

@@ -1,7 +1,8 @@
 /**
- * What the main thread and the embedded database's thread say to each other over the
- * worker's MessagePort. Values cross by structured clone, so everything here is plain data.
+ * What the main thread (or another thread given a port) and the embedded database's
+ * thread say to each other over a MessagePort. Values cross by structured clone, so everything here is plain data.
  */
+import type { MessagePort } from 'node:worker_threads';
 import type {
   ConnectionInfo,
   Error as DriverErrorPayload,
@@ -25,6 +26,8 @@ export interface Calls {
   /** The migrator's SqlConnection. */
   query: { args: { sql: string; params: unknown[] }; reply: { rows: Record<string, unknown>[] } };
   exec: { args: { sql: string }; reply: null };
+  /** Serves `port` too (moved with the call): another thread's own connection to this database. */
+  attach: { args: { port: MessagePort }; reply: null };
   /** Rolls back what is still open and closes PGlite; the thread is terminated afterwards. */
   close: { args: Record<string, never>; reply: null };
 }
@@ -51,6 +54,6 @@ export interface ThreadOptions {
   dataDir: string;
   /** A transaction nobody has used for this long is rolled back, so that an abandoned one cannot block the database. */
   transactionIdleLimitMs: number;
-  /** From source only: the TypeScript module the bootstrap loads (see thread-boot.mjs). */
+  /** From source only: the TypeScript module the bootstrap loads (see src/thread-boot.mjs). */
   entry?: string;
 }

@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads';
 import { messages, type PGlite } from '@electric-sql/pglite';
 import { DriverAdapterError, type SqlDriverAdapter, type SqlQueryable } from '@prisma/driver-adapter-utils';
 import type { AdapterClient } from './fast-bytea-client';
@@ -12,6 +13,8 @@ export interface ThreadDatabase {
   client: AdapterClient;
   adapter: SqlDriverAdapter;
   transactions: OpenTransactions;
+  /** Starts answering calls that arrive on `port`, as on the thread's own port. */
+  serve: (port: MessagePort) => void;
 }
 
 /** A PostgreSQL error as Prisma's adapters report an unmapped one. */
@@ -30,7 +33,7 @@ function asDriverError(err: unknown): Error {
 
 /** What each call does in the thread, on the real PGlite and pglite-prisma-adapter. */
 export function createHandlers(db: ThreadDatabase): Handlers {
-  const { lite, client, adapter, transactions } = db;
+  const { lite, client, adapter, transactions, serve } = db;
   const on = <T>(txId: number | null, work: (q: SqlQueryable) => Promise<T>): Promise<T> =>
     txId === null ? work(adapter) : transactions.use(txId, work);
   return {
@@ -67,6 +70,10 @@ export function createHandlers(db: ThreadDatabase): Handlers {
     exec: async ({ sql }) => {
       await lite.exec(sql);
       return null;
+    },
+    attach: ({ port }) => {
+      serve(port);
+      return Promise.resolve(null);
     },
     close: async () => {
       await transactions.rollbackAll();

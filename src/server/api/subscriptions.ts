@@ -1,5 +1,7 @@
-import { tracked } from '@trpc/server';
-import { HistoryGapError, runEventStream } from '../realtime/run-event-stream';
+import { tracked, type TrackedEnvelope } from '@trpc/server';
+import type { RunEvent } from '~/shared/events';
+import { pushRunEvents } from '../realtime/run-event-push';
+import { HistoryGapError, runEventStream, type RunEventStreamOptions } from '../realtime/run-event-stream';
 import type { ServerServices } from '../services';
 import { failWith, sessionEnded, type Context } from './trpc';
 
@@ -37,10 +39,33 @@ export async function* guarded<T>(
   }
 }
 
-/** A run's events from `afterSeq` on, through the socket's flow control, as tRPC tracked envelopes. */
-export async function* trackedRunEvents(ctx: Context, runId: string, afterSeq: number, signal: AbortSignal) {
+/**
+ * A run's events from `afterSeq` on, through the socket's flow control, as tRPC tracked
+ * envelopes. With `ctx.deliver` (the direct path, see realtime/direct-subscriptions.ts)
+ * each event goes straight to the socket and nothing is yielded.
+ */
+export async function* trackedRunEvents(
+  ctx: Context,
+  runId: string,
+  afterSeq: number,
+  signal: AbortSignal,
+): AsyncGenerator<TrackedEnvelope<RunEvent>, void, void> {
+  const { deliver } = ctx;
+  const relayed = ctx.services.metrics.eventsRelayed;
+  if (deliver) {
+    await historyGapTyped(() =>
+      pushRunEvents({
+        ...streamOptions(ctx.services, ctx, runId, afterSeq, signal),
+        deliver(event) {
+          deliver(event);
+          relayed.inc();
+        },
+      }),
+    );
+    return;
+  }
   for await (const event of runEvents(ctx.services, ctx, runId, afterSeq, signal)) {
-    ctx.services.metrics.eventsRelayed.inc();
+    relayed.inc();
     yield tracked(event.id, event);
   }
 }
@@ -54,17 +79,38 @@ export async function* runEvents(
   signal: AbortSignal,
 ) {
   try {
-    yield* runEventStream({
-      runId,
-      afterSeq,
-      hub: services.hub,
-      log: services.stores.log,
-      archive: services.archive,
-      signal,
-      ...(ctx.flow ? { flow: ctx.flow } : {}),
-    });
+    yield* runEventStream(streamOptions(services, ctx, runId, afterSeq, signal));
   } catch (err) {
-    if (err instanceof HistoryGapError) throw failWith('PRECONDITION_FAILED', 'HISTORY_GAP', err.message);
-    throw err;
+    throw typedHistoryGap(err);
   }
+}
+
+function streamOptions(
+  services: ServerServices,
+  ctx: Pick<Context, 'flow'>,
+  runId: string,
+  afterSeq: number,
+  signal: AbortSignal,
+): RunEventStreamOptions {
+  return {
+    runId,
+    afterSeq,
+    hub: services.hub,
+    log: services.stores.log,
+    archive: services.archive,
+    signal,
+    ...(ctx.flow ? { flow: ctx.flow } : {}),
+  };
+}
+
+async function historyGapTyped(work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (err) {
+    throw typedHistoryGap(err);
+  }
+}
+
+function typedHistoryGap(err: unknown): unknown {
+  return err instanceof HistoryGapError ? failWith('PRECONDITION_FAILED', 'HISTORY_GAP', err.message) : err;
 }

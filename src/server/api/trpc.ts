@@ -3,6 +3,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { WebSocket } from 'ws';
 import { z } from 'zod';
 import { env } from '~/env';
+import type { RunEvent } from '~/shared/events';
 import type { HitlRequest } from '~/shared/hitl';
 import { hitlIdSchema, runIdSchema, type RunSummary } from '~/shared/pipeline';
 import type { AuthUser } from '../auth/session';
@@ -27,6 +28,11 @@ export interface Context {
   flow: FlowControl | null;
   /** Paces live browser frames on this socket. */
   pacer: FramePacer | null;
+  /**
+   * Set for a `pipeline.events` subscription served by realtime/direct-subscriptions.ts:
+   * writes one event to its socket, so the procedure pushes events instead of yielding them.
+   */
+  deliver?: (event: RunEvent) => void;
 }
 
 export function createContextFactory(services: ServerServices) {

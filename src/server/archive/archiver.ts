@@ -9,16 +9,27 @@ import { project } from './projections';
 
 const GROUP = 'archivers';
 const BATCH = 500;
+const READ_BLOCK_MS = 1000;
 /** Entries a consumer has held this long unacknowledged are taken over: it died. */
 const CLAIM_IDLE_MS = 30_000;
 
 type Entry = [id: string, fields: string[]];
+
+export interface ArchiverOptions {
+  /**
+   * After the first new events arrive, wait this long for more before writing, so that
+   * batches grow with load: one transaction per few events costs far more per event than
+   * one per hundreds. It bounds how long an event waits for its batch.
+   */
+  batchWaitMs: number;
+}
 
 /**
  * Moves every published event into the database, in batches, from any number of web
  * instances: a Redis Streams consumer group hands each entry to one instance, and a
  * batch is acknowledged only after its transaction commits. A redelivered batch (an
  * instance died mid-way) changes nothing: rows are keyed by (runId, seq).
+ * Runs in a thread of its own (archiver-thread.ts), off the event loop that serves sockets.
  */
 export class EventArchiver {
   private stopped = false;
@@ -31,6 +42,7 @@ export class EventArchiver {
     private readonly archive: EventArchive,
     private readonly questions: HitlStore,
     private readonly consumer: string,
+    private readonly options: ArchiverOptions,
     private readonly onArchived: (count: number) => void = () => undefined,
   ) {}
 
@@ -48,20 +60,13 @@ export class EventArchiver {
     await this.loop;
   }
 
-  /** Events published but not yet in the database, across the cluster. */
-  async lag(redis: Redis): Promise<number> {
-    const groups = (await redis.xinfo('GROUPS', this.keys.archiveStream)) as unknown[][];
-    const ours = groups.map((g) => fields(g)).find((g) => g.name === GROUP);
-    return ours ? Number(ours.lag ?? 0) + Number(ours.pending ?? 0) : 0;
-  }
-
   private async run(): Promise<void> {
     let backoff = 0;
     while (!this.stopped) {
       try {
         // Our own unacknowledged entries first (a batch that failed), then others'
         // abandoned ones, then new ones.
-        const entries = (await this.read('0')) ?? (await this.claim()) ?? (await this.read('>', 1000));
+        const entries = (await this.read('0')) ?? (await this.claim()) ?? (await this.readNew());
         if (entries) await this.archiveBatch(entries);
         backoff = 0;
       } catch (err) {
@@ -72,12 +77,21 @@ export class EventArchiver {
     }
   }
 
-  private async read(from: '0' | '>', blockMs?: number): Promise<Entry[] | null> {
+  /** New entries: waits for the first, then up to batchWaitMs for the batch to fill. */
+  private async readNew(): Promise<Entry[] | null> {
+    const first = await this.read('>', BATCH, READ_BLOCK_MS);
+    if (!first || first.length >= BATCH || this.options.batchWaitMs <= 0 || this.stopped) return first;
+    await new Promise((r) => setTimeout(r, this.options.batchWaitMs));
+    const more = await this.read('>', BATCH - first.length);
+    return more ? first.concat(more) : first;
+  }
+
+  private async read(from: '0' | '>', count = BATCH, blockMs?: number): Promise<Entry[] | null> {
     const stream = this.keys.archiveStream;
     const reply = (
       blockMs
-        ? await this.reader.xreadgroup('GROUP', GROUP, this.consumer, 'COUNT', BATCH, 'BLOCK', blockMs, 'STREAMS', stream, from)
-        : await this.reader.xreadgroup('GROUP', GROUP, this.consumer, 'COUNT', BATCH, 'STREAMS', stream, from)
+        ? await this.reader.xreadgroup('GROUP', GROUP, this.consumer, 'COUNT', count, 'BLOCK', blockMs, 'STREAMS', stream, from)
+        : await this.reader.xreadgroup('GROUP', GROUP, this.consumer, 'COUNT', count, 'STREAMS', stream, from)
     ) as [string, Entry[]][] | null;
     const entries = reply?.[0]?.[1] ?? [];
     return entries.length > 0 ? entries : null;
@@ -117,6 +131,13 @@ export class EventArchiver {
     await this.reader.multi().xack(this.keys.archiveStream, GROUP, ...ids).xdel(this.keys.archiveStream, ...ids).exec();
     this.onArchived(events.length);
   }
+}
+
+/** Events published but not yet in the database, across the cluster. */
+export async function archiveLag(redis: Redis, keys: RedisKeys): Promise<number> {
+  const groups = (await redis.xinfo('GROUPS', keys.archiveStream)) as unknown[][];
+  const ours = groups.map((g) => fields(g)).find((g) => g.name === GROUP);
+  return ours ? Number(ours.lag ?? 0) + Number(ours.pending ?? 0) : 0;
 }
 
 function fields(flat: unknown[]): Record<string, unknown> {

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { archiveLag } from '../archive/archiver';
 import type { ServerServices } from '../services';
 import { checkHealth } from './health';
 
@@ -16,13 +17,13 @@ export async function handleHealth(s: ServerServices, _req: IncomingMessage, res
 /** GET /api/metrics: Prometheus text format. */
 export async function handleMetrics(s: ServerServices, _req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
-    const [pending, settled, archiveLag] = await Promise.all([
+    const [pending, settled, lag] = await Promise.all([
       s.stores.hitl.countPending(),
       s.stores.hitl.settledCounts(),
-      s.archiver.lag(s.redis),
+      archiveLag(s.redis, s.stores.keys),
     ]);
     s.metrics.hitlPending.set(pending);
-    s.metrics.archiveLag.set(archiveLag);
+    s.metrics.archiveLag.set(lag);
     for (const outcome of ['answered', 'timed_out', 'cancelled'] as const) {
       s.metrics.hitlSettled.set({ outcome }, settled[outcome] ?? 0);
     }

@@ -14,6 +14,11 @@ export interface InboundGateOptions {
   /** The socket's send-buffer gate: while replies wait unread, nothing new is read. */
   flow: FlowControl;
   onLimited: (calls: number) => void;
+  /**
+   * Takes the calls served outside tRPC's handler (direct-subscriptions.ts) out of an
+   * admitted message and returns the rest.
+   */
+  divert?: (calls: readonly unknown[]) => unknown[];
 }
 
 /** A message as the gate sees it: how many calls it makes and which ids to answer. */
@@ -21,6 +26,9 @@ interface Inbound {
   args: unknown[];
   calls: number;
   ids: (string | number)[];
+  /** The parsed JSON-RPC messages, or null for what is not JSON (tRPC answers it). */
+  messages: unknown[] | null;
+  batch: boolean;
 }
 
 /**
@@ -82,7 +90,15 @@ export function gateInbound(ws: WebSocket, opts: InboundGateOptions): void {
       refuse(ws, message.ids, rateLimited(opts.callsPerSecond));
       return;
     }
-    emit('message', ...message.args);
+    pass(message);
+  }
+
+  /** Hands tRPC what is left once diverted calls are taken out (as it was sent, if nothing was). */
+  function pass(message: Inbound): void {
+    const all = message.messages;
+    const rest = all && opts.divert ? opts.divert(all) : all;
+    if (!all || !rest || rest.length === all.length) emit('message', ...message.args);
+    else if (rest.length > 0) emit('message', Buffer.from(JSON.stringify(message.batch ? rest : rest[0])), false);
   }
 }
 
@@ -106,16 +122,17 @@ function rateLimited(perSecond: number): TRPCError {
 export function inspect(args: unknown[]): Inbound {
   const [data, isBinary] = args;
   const text = !isBinary && Buffer.isBuffer(data) ? data.toString('utf8') : null;
-  if (text === null || text === 'PING' || text === 'PONG') return { args, calls: 0, ids: [] };
+  if (text === null || text === 'PING' || text === 'PONG') return { args, calls: 0, ids: [], messages: null, batch: false };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { args, calls: 1, ids: [] };
+    return { args, calls: 1, ids: [], messages: null, batch: false };
   }
-  const messages: unknown[] = Array.isArray(parsed) ? parsed : [parsed];
+  const batch = Array.isArray(parsed);
+  const messages: unknown[] = Array.isArray(parsed) ? (parsed as unknown[]) : [parsed];
   const calls = messages.filter((m) => methodOf(m) !== 'subscription.stop');
-  return { args, calls: calls.length, ids: calls.map(idOf).filter((id): id is string | number => id !== null) };
+  return { args, calls: calls.length, ids: calls.map(idOf).filter((id): id is string | number => id !== null), messages, batch };
 }
 
 function methodOf(message: unknown): unknown {

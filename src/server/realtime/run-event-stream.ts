@@ -3,23 +3,9 @@ import type { EventLog } from '~/store/event-log';
 import type { EventArchive } from '../archive/event-archive';
 import type { FlowControl } from './flow-control';
 import type { RunFeedHub } from './run-feed-hub';
+import { eventsAfter } from './run-event-source';
 
-const BATCH = 256;
-
-/** The log no longer holds the events a subscriber asked to resume from. */
-export class HistoryGapError extends Error {
-  constructor(
-    readonly runId: string,
-    readonly afterSeq: number,
-    readonly oldestAvailable: number | null,
-  ) {
-    super(
-      oldestAvailable === null
-        ? `The event history of ${runId} is no longer kept.`
-        : `Events after #${afterSeq} of ${runId} are no longer kept; the oldest kept is #${oldestAvailable}.`,
-    );
-  }
-}
+export { HistoryGapError } from './run-event-source';
 
 export interface RunEventStreamOptions {
   runId: string;
@@ -37,11 +23,13 @@ export interface RunEventStreamOptions {
 /**
  * A run's events, in seq order, each exactly once: the history first, then the live
  * tail, through one loop with one cursor, so there is no seam between the two. A
- * subscriber holds only its cursor; events come from the instance's shared ring
- * when they are recent, from the Redis log otherwise, and from the database archive
- * once Redis no longer keeps them. While the socket's buffer is
- * full it drops the rest of its batch and waits, holding nothing; it reads on from
- * its cursor once the client has caught up. Ends after a terminal event.
+ * subscriber holds only its cursor (see eventsAfter for where events come from).
+ * While the socket's buffer is full it drops the rest of its batch and waits, holding
+ * nothing; it reads on from its cursor once the client has caught up. Ends after a
+ * terminal event.
+ *
+ * For consumers that need an iterator (the rooms); `pipeline.events` on a socket is
+ * pushed by run-event-push.ts instead, without a promise per event.
  */
 export async function* runEventStream(opts: RunEventStreamOptions): AsyncGenerator<RunEvent, void, void> {
   const { runId, hub, log, signal } = opts;
@@ -64,10 +52,7 @@ export async function* runEventStream(opts: RunEventStreamOptions): AsyncGenerat
         continue;
       }
       if (opts.flow && !opts.flow.hasRoom()) await opts.flow.waitForRoom();
-      let batch = feed.slice(cursor, BATCH) ?? (await log.readAfter(runId, cursor, BATCH));
-      if (batch[0]?.seq !== cursor + 1 && opts.archive) batch = await opts.archive.readAfter(runId, cursor, BATCH);
-      if (batch[0]?.seq !== cursor + 1) throw new HistoryGapError(runId, cursor, await log.oldestSeq(runId));
-      for (const event of batch) {
+      for (const event of await eventsAfter({ feed, log, archive: opts.archive }, cursor)) {
         if (opts.flow && !opts.flow.hasRoom()) break;
         yield event;
         cursor = event.seq;

@@ -10,6 +10,7 @@ export class RunFeed {
   refs = 0;
   private ring: RunEvent[] = [];
   private listeners = new Set<() => void>();
+  private followers = new Set<(event: RunEvent) => void>();
 
   constructor(
     readonly runId: string,
@@ -23,6 +24,9 @@ export class RunFeed {
     if (last && event.seq === last.seq + 1) this.ring.push(event);
     else this.ring = [event];
     if (this.ring.length > this.ringSize) this.ring.splice(0, this.ring.length - this.ringSize);
+    // Followers first: one that delivers the event at once is up to date by the time
+    // listeners hear of it, and need not be woken.
+    for (const follower of this.followers) follower(event);
     this.noteLatest(event.seq);
   }
 
@@ -37,6 +41,15 @@ export class RunFeed {
   listen(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Calls `follower` with each new live event as it arrives, in the order pushed (not
+   * necessarily contiguous: a follower checks the seq). Returns the unsubscribe.
+   */
+  follow(follower: (event: RunEvent) => void): () => void {
+    this.followers.add(follower);
+    return () => this.followers.delete(follower);
   }
 
   /** Events after `afterSeq` from memory, or null when memory does not reach back that far. */

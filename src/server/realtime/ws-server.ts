@@ -1,12 +1,14 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import type { TRPCError } from '@trpc/server';
 import { getWSConnectionHandler } from '@trpc/server/adapters/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { appRouter } from '../api/root';
-import { createContextFactory } from '../api/trpc';
+import { createContextFactory, type Context } from '../api/trpc';
 import { allowedOrigins } from '../http/allowed-origins';
 import type { ServerServices } from '../services';
+import { DIRECT_PATH, serveDirectSubscriptions } from './direct-subscriptions';
 import { gateInbound } from './inbound-gate';
 import { serveWithoutSession } from './unauthenticated-socket';
 import { wireEncoder } from './wire-encoder';
@@ -36,15 +38,17 @@ export function attachRealtime(server: Server, services: ServerServices, nextUpg
   const { env, metrics } = services;
   const wss = new WebSocketServer({ noServer: true, maxPayload: env.WS_MAX_PAYLOAD_BYTES });
   // Given `wss` for its type only: connections reach tRPC through acceptUpgrade below.
+  const createContext = createContextFactory(services);
+  const logInternal = (path: string | undefined, error: TRPCError) => {
+    if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[trpc-ws] ${path ?? '-'}:`, error.cause ?? error.message);
+  };
   const serveTrpc = getWSConnectionHandler({
     wss,
     router: appRouter,
-    createContext: createContextFactory(services),
+    createContext,
     keepAlive: { enabled: true, pingMs: env.WS_KEEPALIVE_MS, pongWaitMs: 10_000 },
     experimental_encoder: wireEncoder,
-    onError({ error, path }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`[trpc-ws] ${path ?? '-'}:`, error.cause ?? error.message);
-    },
+    onError: ({ error, path }) => logInternal(path, error),
   });
   const signedIn = new Set<WebSocket>();
   let withoutSession = 0;
@@ -83,11 +87,13 @@ export function attachRealtime(server: Server, services: ServerServices, nextUpg
       metrics.openSockets.inc();
       ws.once('close', () => metrics.openSockets.dec());
       if (socket instanceof Socket) coalesceWrites(ws, socket);
+      const direct = user ? directSubscriptionsFor(ws, req) : null;
       gateInbound(ws, {
         maxCallsPerMessage: env.WS_MAX_CALLS_PER_MESSAGE,
         callsPerSecond: env.WS_MAX_CALLS_PER_SECOND,
         flow: services.flowControlFor(ws),
         onLimited: (calls) => metrics.rateLimited.inc(calls),
+        ...(direct ? { divert: direct.take } : {}),
       });
       if (!user) {
         withoutSession += 1;
@@ -102,6 +108,16 @@ export function attachRealtime(server: Server, services: ServerServices, nextUpg
       ws.once('close', () => signedIn.delete(ws));
       serveTrpc(ws, req);
     });
+  }
+
+  /** `pipeline.events` served outside tRPC's handler, with the socket's context made once, when first needed. */
+  function directSubscriptionsFor(ws: WebSocket, req: IncomingMessage) {
+    let context: Promise<Context> | null = null;
+    return serveDirectSubscriptions(
+      ws,
+      () => (context ??= createContext({ req, res: ws })),
+      (error) => logInternal(DIRECT_PATH, error),
+    );
   }
 
   /**

@@ -6,7 +6,6 @@ import type { Database } from '~/db';
 import type { Env } from '~/env';
 import type { Stores } from '~/store';
 import type { PipelineJobData } from '~/store/queue';
-import type { EventArchiver } from '../archive/archiver';
 import type { EventArchive } from '../archive/event-archive';
 import type { AuthUser, SessionVerifier } from '../auth/session';
 import type { Metrics } from '../metrics';
@@ -22,7 +21,6 @@ export interface ServerServices {
   redis: Redis;
   db: Database;
   archive: EventArchive;
-  archiver: EventArchiver;
   stores: Stores;
   queue: Queue<PipelineJobData>;
   hub: RunFeedHub;
