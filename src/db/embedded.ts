@@ -1,4 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { Database } from './database';
 import { migrationsDir } from './database';
 import { PrismaClient } from './generated/client.ts';
@@ -6,7 +8,7 @@ import { migrate, type SqlConnection } from './migrate';
 import type { ThreadOptions } from './pglite/protocol';
 import { ThreadAdapterFactory } from './pglite/thread-adapter';
 import { ThreadConnection } from './pglite/thread-connection';
-import { threadEntry } from '~/thread-entry';
+import { threadEntry, type ThreadEntry } from '~/thread-entry';
 
 export interface EmbeddedOptions {
   /** See ThreadOptions; Prisma's own transaction timeout (5 s by default) normally acts long before. */
@@ -23,6 +25,20 @@ function migratorConnection(thread: ThreadConnection): SqlConnection {
 }
 
 /**
+ * Creates the database cluster in a new folder in a thread that then ends: initdb
+ * leaves most of its memory resident in the thread that ran it, so the thread that
+ * serves the database for the life of the process must not be the one.
+ */
+async function initialise(entry: ThreadEntry, options: ThreadOptions): Promise<void> {
+  const worker = new Worker(entry.file, { workerData: { ...options, initialiseOnly: true, entry: entry.entry }, name: 'pglite-init' });
+  let failure: Error | null = null;
+  worker.once('error', (err) => (failure = err)); // comes before 'exit'
+  const code = await new Promise<number>((resolve) => worker.once('exit', resolve));
+  const reason = (failure as Error | null)?.message ?? (code !== 0 ? `the thread exited with code ${code}` : null);
+  if (reason) throw new Error(`The embedded database could not be created in ${options.dataDir}: ${reason}`);
+}
+
+/**
  * Opens PGlite in a worker thread of its own, one per opened database. PGlite runs
  * PostgreSQL synchronously on the calling thread, so on the main thread a 5 MB resume
  * would stop every socket for seconds; Prisma, the migrator and close() reach it
@@ -34,7 +50,9 @@ export async function openEmbeddedDatabase(dataDir: string, options: EmbeddedOpt
     dataDir,
     transactionIdleLimitMs: options.transactionIdleLimitMs ?? DEFAULT_TRANSACTION_IDLE_LIMIT_MS,
   };
-  const thread = await ThreadConnection.start(threadEntry('pglite-thread', new URL('./pglite/pglite-thread.ts', import.meta.url)), threadOptions);
+  const entry = threadEntry('pglite-thread', new URL('./pglite/pglite-thread.ts', import.meta.url));
+  if (dataDir !== 'memory://' && !existsSync(join(dataDir, 'PG_VERSION'))) await initialise(entry, threadOptions);
+  const thread = await ThreadConnection.start(entry, threadOptions);
   const prisma = new PrismaClient({ adapter: new ThreadAdapterFactory(thread) });
   return {
     target: { kind: 'pglite', dataDir },

@@ -54,6 +54,8 @@ export interface ThreadOptions {
   dataDir: string;
   /** A transaction nobody has used for this long is rolled back, so that an abandoned one cannot block the database. */
   transactionIdleLimitMs: number;
+  /** Create the database cluster in a new folder, then end the thread (see embedded.ts). */
+  initialiseOnly?: boolean;
   /** From source only: the TypeScript module the bootstrap loads (see src/thread-boot.mjs). */
   entry?: string;
 }

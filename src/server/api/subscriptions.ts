@@ -27,16 +27,38 @@ export async function* guarded<T>(
       `At most ${services.env.WS_MAX_SUBSCRIPTIONS} subscriptions per connection; end one first.`,
     );
   }
-  const unsubscribed = signal ?? new AbortController().signal;
-  const stop = ctx.sessionEnded ? AbortSignal.any([unsubscribed, ctx.sessionEnded]) : unsubscribed;
+  const { signal: stop, dispose } = eitherAborts(signal, ctx.sessionEnded);
   services.metrics.activeSubscriptions.inc();
   try {
     yield* body(stop);
     if (ctx.sessionEnded?.aborted) throw sessionEnded();
   } finally {
+    dispose();
     release();
     services.metrics.activeSubscriptions.dec();
   }
+}
+
+/**
+ * A signal that aborts when either does. AbortSignal.any would do, but on Node 20 each
+ * one stays registered with its sources until a GC finds it: with a subscription per
+ * socket, that is memory per socket that outlives the subscription.
+ */
+function eitherAborts(a: AbortSignal | undefined, b: AbortSignal | null): { signal: AbortSignal; dispose: () => void } {
+  if (!b) return { signal: a ?? new AbortController().signal, dispose: () => undefined };
+  if (!a) return { signal: b, dispose: () => undefined };
+  const both = new AbortController();
+  const abort = () => both.abort();
+  if (a.aborted || b.aborted) abort();
+  a.addEventListener('abort', abort, { once: true });
+  b.addEventListener('abort', abort, { once: true });
+  return {
+    signal: both.signal,
+    dispose() {
+      a.removeEventListener('abort', abort);
+      b.removeEventListener('abort', abort);
+    },
+  };
 }
 
 /**

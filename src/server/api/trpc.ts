@@ -9,7 +9,6 @@ import { hitlIdSchema, runIdSchema, type RunSummary } from '~/shared/pipeline';
 import type { AuthUser } from '../auth/session';
 import type { FlowControl } from '../realtime/flow-control';
 import { WS_PATH } from '../realtime/ws-path';
-import type { FramePacer } from '../realtime/frame-pacer';
 import type { ServerServices } from '../services';
 import { failWith, shapeError } from './errors';
 import { INPUT_PROBLEM_MESSAGES, inputProblem } from './input-safety';
@@ -26,8 +25,6 @@ export interface Context {
   user: AuthUser | null;
   ws: WebSocket | null;
   flow: FlowControl | null;
-  /** Paces live browser frames on this socket. */
-  pacer: FramePacer | null;
   /**
    * Set for a `pipeline.events` subscription served by realtime/direct-subscriptions.ts:
    * writes one event to its socket, so the procedure pushes events instead of yielding them.
@@ -45,7 +42,6 @@ export function createContextFactory(services: ServerServices) {
       user,
       ws,
       flow: ws ? services.flowControlFor(ws) : null,
-      pacer: ws ? services.framePacerFor(ws) : null,
     };
   };
 }

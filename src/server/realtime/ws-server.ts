@@ -10,6 +10,7 @@ import { allowedOrigins } from '../http/allowed-origins';
 import type { ServerServices } from '../services';
 import { DIRECT_PATH, serveDirectSubscriptions } from './direct-subscriptions';
 import { gateInbound } from './inbound-gate';
+import { createSocketSessions } from './socket-sessions';
 import { serveWithoutSession } from './unauthenticated-socket';
 import { wireEncoder } from './wire-encoder';
 import { WS_PATH } from './ws-path';
@@ -50,6 +51,7 @@ export function attachRealtime(server: Server, services: ServerServices, nextUpg
     experimental_encoder: wireEncoder,
     onError: ({ error, path }) => logInternal(path, error),
   });
+  const sessions = createSocketSessions(services.sessions, env.AUTH_RECHECK_MS);
   const signedIn = new Set<WebSocket>();
   let withoutSession = 0;
 
@@ -78,7 +80,7 @@ export function attachRealtime(server: Server, services: ServerServices, nextUpg
       refuse(socket, 403, 'ORIGIN_DENIED', `Origin ${origin} may not open this socket.`);
       return;
     }
-    const user = await services.sessions.authenticate(req.headers);
+    const user = await sessions.authenticate(req.headers.cookie);
     if (!user && withoutSession >= env.WS_MAX_UNAUTHENTICATED) {
       refuse(socket, 401, 'AUTH_MISSING', 'Sign in first: no valid session cookie came with the upgrade.');
       return;
@@ -103,7 +105,7 @@ export function attachRealtime(server: Server, services: ServerServices, nextUpg
       }
       const session = { user, ended: new AbortController() };
       services.bindSocketSession(ws, session);
-      watchSession(ws, req, session.ended);
+      sessions.watch(ws, req.headers.cookie, session.ended);
       signedIn.add(ws);
       ws.once('close', () => signedIn.delete(ws));
       serveTrpc(ws, req);
@@ -118,24 +120,6 @@ export function attachRealtime(server: Server, services: ServerServices, nextUpg
       () => (context ??= createContext({ req, res: ws })),
       (error) => logInternal(DIRECT_PATH, error),
     );
-  }
-
-  /**
-   * tRPC creates a socket's context once, so a sign-out or an expiry would go unseen;
-   * re-check the upgrade's session on a timer and, once it is gone, end the socket's
-   * subscriptions with UNAUTHORIZED and then the socket itself.
-   */
-  function watchSession(ws: WebSocket, req: IncomingMessage, ended: AbortController): void {
-    const timer = setInterval(() => {
-      void services.sessions.authenticate(req.headers).then((still) => {
-        if (still || ended.signal.aborted) return;
-        ended.abort();
-        clearInterval(timer);
-        setTimeout(() => ws.close(4001, 'session ended'), 1000).unref();
-      }, () => undefined); // the database is briefly unreachable: keep the session, ask again later
-    }, env.AUTH_RECHECK_MS);
-    timer.unref();
-    ws.once('close', () => clearInterval(timer));
   }
 
   return {

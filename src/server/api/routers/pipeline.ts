@@ -62,6 +62,8 @@ export const pipelineRouter = createTRPCRouter({
   frames: runProcedure.subscription(({ ctx, signal }) => {
     const { runId } = ctx.run;
     const isOver = async () => isTerminalStatus((await ctx.services.stores.runs.get(runId))?.status ?? 'completed');
-    return guarded(ctx, signal, (stop) => ctx.services.frames.frames(runId, stop, ctx.pacer, isOver));
+    // A socket's frame pacer is made on its first frames subscription, not with every socket.
+    const pacer = ctx.ws ? ctx.services.framePacerFor(ctx.ws) : null;
+    return guarded(ctx, signal, (stop) => ctx.services.frames.frames(runId, stop, pacer, isOver));
   }),
 });
