@@ -243,6 +243,18 @@ describe("pipeline.events on the socket, in tRPC's own protocol", () => {
     ws.close();
   });
 
+  it('answers every other call of its message, even one nested too deeply to be written back as JSON', async () => {
+    const { runId } = await t.api.client.pipeline.start.mutate({ query: 'python' });
+    const { ws, replies } = await rawSocket({ cookie: t.user.cookie });
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    ws.send(`[${JSON.stringify(eventsCall(1, { runId }))},{"id":2,"method":"query","params":{"path":"auth.me","input":${deep}}},${JSON.stringify(meCall(3))}]`);
+    await settle(() => [1, 2, 3].every((id) => replies.some((r) => r.id === id)));
+    expect(replies.find((r) => r.id === 1)?.result?.type).toBe('started');
+    expect(replies.find((r) => r.id === 2)?.error?.data).toMatchObject({ code: 'BAD_REQUEST', reason: 'BAD_INPUT' });
+    expect(replies.find((r) => r.id === 3)?.result?.type).toBe('data');
+    ws.close();
+  });
+
   it('answers a bad input, a run that is not yours and a reused id with typed errors, and the socket goes on', async () => {
     const { runId } = await t.api.client.pipeline.start.mutate({ query: 'python' });
     const { ws, replies } = await rawSocket({ cookie: t.user.cookie });

@@ -1,6 +1,7 @@
 import type { TRPCError } from '@trpc/server';
 import type { WebSocket } from 'ws';
 import { errorReply, failWith } from '../api/errors';
+import { INPUT_PROBLEM_MESSAGES } from '../api/input-safety';
 import type { FlowControl } from './flow-control';
 
 /** Close code for a message that breaks the socket's rules (RFC 6455: policy violation). */
@@ -97,8 +98,26 @@ export function gateInbound(ws: WebSocket, opts: InboundGateOptions): void {
   function pass(message: Inbound): void {
     const all = message.messages;
     const rest = all && opts.divert ? opts.divert(all) : all;
-    if (!all || !rest || rest.length === all.length) emit('message', ...message.args);
-    else if (rest.length > 0) emit('message', Buffer.from(JSON.stringify(message.batch ? rest : rest[0])), false);
+    if (!all || !rest || rest.length === all.length) {
+      emit('message', ...message.args);
+      return;
+    }
+    const texts = rest.flatMap((call) => reserialized(ws, call));
+    if (texts.length > 0) emit('message', Buffer.from(message.batch ? `[${texts.join(',')}]` : (texts[0] ?? '')), false);
+  }
+}
+
+/**
+ * One call as JSON again. JSON.parse reads nesting deeper than JSON.stringify can write
+ * back (it recurses): such a call is answered here with the error its input would get.
+ */
+function reserialized(ws: WebSocket, call: unknown): string[] {
+  try {
+    return [JSON.stringify(call)];
+  } catch {
+    const id = idOf(call);
+    if (id !== null) refuse(ws, [id], failWith('BAD_REQUEST', 'BAD_INPUT', INPUT_PROBLEM_MESSAGES.too_deep));
+    return [];
   }
 }
 
