@@ -4,12 +4,26 @@ import { connectRedis, waitForRedis } from '~/store/redis';
 import { WebSocket, type RawData } from 'ws';
 import { readyOrClosed, spread, type OnMessage, type SubscriberSet, type System, type Topic } from './fanout';
 import { benchEvent, paddingFor } from './payload';
-import { startBaselineRelay } from './proc';
+import { startBaselineRelay, type Child } from './proc';
+import { inWaves } from './waves';
 
-const ATTACH_TIMEOUT_MS = 60_000;
+/** How long subscribers may take to be acknowledged: a minute, plus time for thousands of sockets. */
+const attachTimeoutMs = (sockets: number) => 60_000 + sockets * 10;
 
-export async function startBaseline(redisUrl: string): Promise<System> {
-  const relay = await startBaselineRelay(redisUrl);
+export interface BaselineOptions {
+  /** The system's name in reports (default baseline). */
+  name?: string;
+  /** Node flags for the relay process (--expose-gc, a preload). */
+  nodeArgs?: string[];
+}
+
+/** The relay process behind a started baseline, for what only the process can tell (its output). */
+export interface BaselineSystem extends System {
+  readonly relay: Child;
+}
+
+export async function startBaseline(redisUrl: string, opts: BaselineOptions = {}): Promise<BaselineSystem> {
+  const relay = await startBaselineRelay(redisUrl, opts.nodeArgs);
   const redis = connectRedis(redisUrl, 'bench-baseline-publisher');
   try {
     await waitForRedis(redis, redisUrl);
@@ -19,8 +33,9 @@ export async function startBaseline(redisUrl: string): Promise<System> {
     throw err;
   }
   return {
-    name: 'baseline',
+    name: opts.name ?? 'baseline',
     serverPid: relay.pid,
+    relay,
     openTopic(label) {
       const suffix = randomBytes(4).toString('hex');
       // The same run id shape as jobstream's, so that the events weigh the same.
@@ -29,7 +44,8 @@ export async function startBaseline(redisUrl: string): Promise<System> {
       const detail = paddingFor(runId);
       let seq = 0;
       const topic: Topic = {
-        subscribe: (count, onMessage, onError) => subscribeChannel(relay.url, channel, count, onMessage, onError),
+        subscribe: (count, onMessage, onError, perSocket) =>
+          subscribeChannel(relay.url, channel, spread(count, perSocket), onMessage, onError),
         async publish(message) {
           seq += 1;
           await redis.publish(channel, JSON.stringify(benchEvent(runId, message, seq, detail)));
@@ -78,40 +94,51 @@ function closeSocket(ws: WebSocket): Promise<void> {
 }
 
 /**
- * `count` subscriptions over raw sockets, SUBSCRIPTIONS_PER_SOCKET to a socket like
- * the jobstream clients; each subscription gets its own copy of every event. Every
+ * Subscriptions over raw sockets, plan[i] on socket i (as many to a socket as the
+ * jobstream clients); each subscription gets its own copy of every event. Every
  * message is JSON-parsed once, as the tRPC client does. Resolves on every ack.
  */
 async function subscribeChannel(
   url: string,
   channel: string,
-  count: number,
+  plan: number[],
   onMessage: OnMessage,
   onError: (err: Error) => void,
 ): Promise<SubscriberSet> {
-  const plan = spread(count);
-  const sockets = await Promise.all(plan.map(() => openSocket(url)));
+  const count = plan.reduce((a, b) => a + b, 0);
+  const sockets: WebSocket[] = [];
+  let closed = false;
   const set: SubscriberSet = {
-    sockets: sockets.length,
+    sockets: plan.length,
     close: async () => {
+      closed = true;
       await Promise.all(sockets.map(closeSocket));
     },
   };
   let acked = 0;
   const allAcked = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${acked}/${count} subscriptions acknowledged`)), ATTACH_TIMEOUT_MS);
-    sockets.forEach((ws, i) => {
-      ws.on('message', (data) => {
-        const message = messageOf(data);
-        if (message !== null) return onMessage(message);
-        acked += 1;
-        if (acked !== count) return;
-        clearTimeout(timer);
-        resolve();
+    const timer = setTimeout(() => reject(new Error(`${acked}/${count} subscriptions acknowledged`)), attachTimeoutMs(plan.length));
+    inWaves(plan.length, async (i) => {
+      if (closed) return;
+      const ws = await openSocket(url);
+      sockets.push(ws);
+      const n = plan[i] ?? 0;
+      await new Promise<void>((waveDone) => {
+        let mine = 0;
+        ws.on('message', (data) => {
+          const message = messageOf(data);
+          if (message !== null) return onMessage(message, i);
+          acked += 1;
+          mine += 1;
+          if (mine === n) waveDone();
+        });
+        ws.on('error', onError);
+        for (let k = 0; k < n; k++) ws.send(JSON.stringify({ subscribe: channel }));
       });
-      ws.on('error', onError);
-      for (let n = 0; n < (plan[i] ?? 0); n++) ws.send(JSON.stringify({ subscribe: channel }));
-    });
+    }).then(() => {
+      clearTimeout(timer);
+      resolve();
+    }, reject);
   });
   return readyOrClosed(set, allAcked);
 }

@@ -9,7 +9,12 @@ import { summarize, type LatencySummary } from './stats';
 /** Subscriptions that share one WebSocket: 1,000 subscribers travel over 20 sockets. */
 export const SUBSCRIPTIONS_PER_SOCKET = 50;
 
-export type OnMessage = (message: string) => void;
+/**
+ * One delivery: the event's message, and the index of the socket (of the set the
+ * subscribe call opened) it arrived on — with one subscription per socket, the
+ * subscriber; the fanout workload multiplexes and ignores it.
+ */
+export type OnMessage = (message: string, socket: number) => void;
 
 export interface System {
   readonly name: string;
@@ -22,10 +27,11 @@ export interface System {
 
 export interface Topic {
   /**
-   * Attaches `count` subscribers over socketsFor(count) sockets; each delivery's
-   * event message goes to onMessage. Resolves once the server accepted them all.
+   * Attaches `count` subscribers over socketsFor(count, perSocket) sockets (by
+   * default SUBSCRIPTIONS_PER_SOCKET to a socket); each delivery's event message goes
+   * to onMessage. Resolves once the server accepted them all.
    */
-  subscribe(count: number, onMessage: OnMessage, onError: (err: Error) => void): Promise<SubscriberSet>;
+  subscribe(count: number, onMessage: OnMessage, onError: (err: Error) => void, perSocket?: number): Promise<SubscriberSet>;
   /** Publishes one ~1 KB event whose message is `message`. */
   publish(message: string): Promise<void>;
 }
@@ -35,16 +41,17 @@ export interface SubscriberSet {
   close(): Promise<void>;
 }
 
-export const socketsFor = (subscribers: number) => Math.max(1, Math.ceil(subscribers / SUBSCRIPTIONS_PER_SOCKET));
+export const socketsFor = (subscribers: number, perSocket = SUBSCRIPTIONS_PER_SOCKET) =>
+  Math.max(1, Math.ceil(subscribers / perSocket));
 
-/** How many of `subscribers` go on each socket, as evenly as possible. */
-export function spread(subscribers: number): number[] {
-  const sockets = socketsFor(subscribers);
+/** How many of `subscribers` go on each socket (at most perSocket), as evenly as possible. */
+export function spread(subscribers: number, perSocket = SUBSCRIPTIONS_PER_SOCKET): number[] {
+  const sockets = socketsFor(subscribers, perSocket);
   return Array.from({ length: sockets }, (_, i) => Math.floor(subscribers / sockets) + (i < subscribers % sockets ? 1 : 0));
 }
 
 /** Deliveries of one phase: per event, how many subscribers got it, and each one's latency. */
-class Phase {
+export class Phase {
   readonly counts: Uint32Array;
   readonly latencies: Float64Array;
   published = 0;
@@ -143,11 +150,11 @@ export interface PhaseResult {
 }
 
 /** Routes each delivery to its phase by the tag in the event's message. */
-class Deliveries {
+export class Deliveries {
   private readonly phases = new Map<string, Phase>();
   readonly errors: string[] = [];
 
-  readonly onMessage: OnMessage = (message) => {
+  readonly onMessage = (message: string) => {
     const receivedAt = nowMs();
     const tag = parseTag(message);
     if (tag) this.phases.get(tag.phase)?.record(tag.index, tag.sentAt, receivedAt);
@@ -170,7 +177,7 @@ class Deliveries {
  * A bounded window measures what the system sustains; publishing open-loop would
  * measure how deep its buffers are, and trip jobstream's slow-consumer guard.
  */
-async function publishPhase(topic: Topic, phase: Phase, window: number, stallMs: number): Promise<void> {
+export async function publishPhase(topic: Topic, phase: Phase, window: number, stallMs: number): Promise<void> {
   // Publishes are not awaited one by one (the window bounds them); the first failure ends the phase.
   const publishing: { failure: Error | null } = { failure: null };
   for (let i = 0; i < phase.events && !phase.stalled; i++) {
@@ -193,7 +200,7 @@ async function publishPhase(topic: Topic, phase: Phase, window: number, stallMs:
  * on the live tail (a jobstream subscriber that attached late first replays the
  * history, so a ping that reached everybody proves they caught up).
  */
-async function awaitAttached(topic: Topic, deliveries: Deliveries, subscribers: number): Promise<void> {
+export async function awaitAttached(topic: Topic, deliveries: Deliveries, subscribers: number): Promise<void> {
   const pings = 120; // × 250 ms: half a minute
   const phase = deliveries.phase('ping', pings, subscribers);
   for (let i = 0; i < pings; i++) {

@@ -62,7 +62,7 @@ function gcProbe(output: () => string): () => Promise<number | null> {
 }
 
 export async function startJobstreamFrames(redisUrl: string): Promise<FrameSystem> {
-  const stack = await startJobstreamStack(redisUrl, INSPECT);
+  const stack = await startJobstreamStack(redisUrl, { nodeArgs: INSPECT });
   const metricsUrl = `${stack.url}/api/metrics`;
   return {
     name: 'jobstream',

@@ -11,15 +11,27 @@ export interface Child {
   kill9: () => Promise<void>;
 }
 
+/** A server process of the benchmark's own (a relay), run by tsx like the web server. */
+export interface ServerSpec {
+  /** For error messages. */
+  name: string;
+  /** The entry file, relative to the repository root. */
+  entry: string;
+  /** The line the process prints once it serves. */
+  readyMarker: string;
+  env: Record<string, string>;
+  nodeArgs?: string[];
+}
+
 /**
- * Starts the baseline relay as its own process, as the real web server is, so that
- * neither system shares an event loop with the benchmark's publisher and clients.
+ * Starts a relay as its own process, as the real web server is, so that no system
+ * shares an event loop with the benchmark's publisher and clients.
  */
-export async function startBaselineRelay(redisUrl: string, nodeArgs: string[] = []): Promise<Child> {
+export async function startServerProcess(spec: ServerSpec): Promise<Child & { port: number }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'bench/baseline-relay.ts'], {
+  const child = spawn(process.execPath, [...(spec.nodeArgs ?? []), '--import', 'tsx', spec.entry], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), REDIS_URL: redisUrl },
+    env: { ...process.env, ...spec.env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -29,8 +41,9 @@ export async function startBaselineRelay(redisUrl: string, nodeArgs: string[] = 
   child.stdout.on('data', append);
   child.stderr.on('data', append);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const handle: Child = {
+  const handle = {
     pid: child.pid ?? -1,
+    port,
     url: `ws://127.0.0.1:${port}`,
     output: () => log,
     kill9: async () => {
@@ -39,14 +52,25 @@ export async function startBaselineRelay(redisUrl: string, nodeArgs: string[] = 
     },
   };
   const deadline = Date.now() + 30_000;
-  while (!log.includes('[baseline] ready')) {
+  while (!log.includes(spec.readyMarker)) {
     if (child.exitCode !== null || Date.now() > deadline) {
       await handle.kill9();
-      throw new Error(`baseline relay did not start:\n${log}`);
+      throw new Error(`${spec.name} did not start:\n${log}`);
     }
     await sleep(50);
   }
   return handle;
+}
+
+/** The raw ws + ioredis relay (bench/baseline-relay.ts). */
+export function startBaselineRelay(redisUrl: string, nodeArgs: string[] = []): Promise<Child & { port: number }> {
+  return startServerProcess({
+    name: 'baseline relay',
+    entry: 'bench/baseline-relay.ts',
+    readyMarker: '[baseline] ready',
+    env: { REDIS_URL: redisUrl },
+    nodeArgs,
+  });
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -122,3 +146,40 @@ export function readTcpQueues(port: number): TcpQueues | null {
 }
 
 const portOf = (address: string) => parseInt(address.slice(address.lastIndexOf(':') + 1), 16);
+
+/** This process's soft limit on open files (/proc/self/limits), or null when unknown. */
+export function openFilesLimit(): number | null {
+  try {
+    const match = /^Max open files\s+(\d+|unlimited)/m.exec(readFileSync('/proc/self/limits', 'utf8'));
+    if (!match?.[1]) return null;
+    return match[1] === 'unlimited' ? Number.POSITIVE_INFINITY : Number(match[1]);
+  } catch {
+    return null;
+  }
+}
+
+/** Per CPU, jiffies busy and in all since boot (/proc/stat cpuN lines); empty when unreadable. */
+export function readCoreTimes(): { busy: number; total: number }[] {
+  try {
+    return readFileSync('/proc/stat', 'utf8')
+      .split('\n')
+      .filter((line) => /^cpu\d+ /.test(line))
+      .map((line) => {
+        // user nice system idle iowait irq softirq steal …: idle and iowait are the idle ones
+        const v = line.trim().split(/\s+/).slice(1).map(Number);
+        const total = v.reduce((a, b) => a + b, 0);
+        return { busy: total - (v[3] ?? 0) - (v[4] ?? 0), total };
+      });
+  } catch {
+    return [];
+  }
+}
+
+/** Busy % of each CPU between two readCoreTimes() readings. */
+export function coreBusyPercent(before: { busy: number; total: number }[], after: { busy: number; total: number }[]): number[] {
+  return after.map((a, i) => {
+    const b = before[i];
+    const total = b ? a.total - b.total : 0;
+    return b && total > 0 ? ((a.busy - b.busy) / total) * 100 : Number.NaN;
+  });
+}

@@ -43,7 +43,7 @@ const COLUMNS = [
   ['cpu ms/1k', 9],
 ] as const;
 
-const fixed = (v: number | null, digits: number) => (v === null || !Number.isFinite(v) ? '-' : v.toFixed(digits));
+export const fixed = (v: number | null, digits: number) => (v === null || !Number.isFinite(v) ? '-' : v.toFixed(digits));
 const row = (cells: string[]) => cells.map((c, i) => c.padEnd(COLUMNS[i]?.[1] ?? 0)).join(' | ');
 
 export function tableHeader(): string {

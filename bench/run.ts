@@ -1,17 +1,24 @@
 /**
- * npm run bench — two workloads, each our stack against a raw `ws` + ioredis relay,
+ * npm run bench — three workloads, each our stack against relays built without it,
  * side by side on this machine, against one throwaway Redis:
  *
- *   --workload / BENCH_WORKLOAD  fanout, frames or all (default all: fan-out, then frames)
+ *   --workload / BENCH_WORKLOAD  fanout, frames, browser or all
+ *                                (default all: fan-out, then frames, then browser)
  *
  * fanout: events of one run to 1, 100 and 1,000 subscribers, with ~1 KB events.
  * Prints a table and writes bench/results/fanout-<timestamp>.json and fanout-latest.json.
  * frames: live browser frames to fast and slow viewers; see bench/frames-run.ts for
  * what it measures and its options.
+ * browser: the shape browsers use, one subscription per WebSocket, on four arms (a raw
+ * ws relay, a Socket.IO 4 + redis-adapter relay, the web on PostgreSQL and on PGlite),
+ * servers pinned to CPU 0 and this process to CPU 1: paced cells, saturation, idle
+ * memory per connection, catch-up and archive throughput. Writes
+ * bench/results/browser-<timestamp>.json and browser-latest.json; see
+ * bench/browser-run.ts and, for its options (--browser-…), bench/browser-options.ts.
  *
- * Both servers run as their own processes against one throwaway Redis; this process
- * publishes (jobstream: EventLog.publish, the worker's path; baseline: PUBLISH) and
- * holds every subscriber, so both systems are timed on one clock.
+ * Every server runs as its own process against one throwaway Redis; this process
+ * publishes (jobstream: EventLog.publish, the worker's path; the relays: PUBLISH) and
+ * holds every subscriber, so all systems are timed on one clock.
  *
  * fan-out options, as --name=value or environment variable:
  *   --subscribers / BENCH_SUBSCRIBERS  counts to run (default 1,100,1000)
@@ -25,6 +32,7 @@
 import { startRedis } from '../tests/helpers/processes';
 import { startBaseline } from './baseline-system';
 import { runStep, SUBSCRIPTIONS_PER_SOCKET, type StepConfig, type StepResult, type System } from './fanout';
+import { runBrowserWorkload } from './browser-run';
 import { runFramesWorkload } from './frames-run';
 import { startJobstream } from './jobstream-system';
 import { oneOf, option, perStep, positiveInts, single } from './options';
@@ -117,7 +125,7 @@ async function runFanoutWorkload(redisUrl: string, track: (stop: Stop) => void):
   console.log(`\nwrote ${writeReport(report)} (and fanout-latest.json)`);
 }
 
-const WORKLOADS = ['fanout', 'frames', 'all'] as const;
+const WORKLOADS = ['fanout', 'frames', 'browser', 'all'] as const;
 
 async function main(): Promise<void> {
   const workload = oneOf('workload', 'BENCH_WORKLOAD', WORKLOADS, 'all');
@@ -133,9 +141,12 @@ async function main(): Promise<void> {
     const redis = await startRedis();
     track(() => redis.kill9());
     // Each workload gets servers of its own: memory and caches left by one must not weigh on the next.
-    if (workload !== 'frames') await runFanoutWorkload(redis.url, track).finally(() => stopAll(1));
+    const runs = (name: (typeof WORKLOADS)[number]) => workload === name || workload === 'all';
+    if (runs('fanout')) await runFanoutWorkload(redis.url, track).finally(() => stopAll(1));
     if (workload === 'all') console.log('');
-    if (workload !== 'fanout') await runFramesWorkload(redis.url, track).finally(() => stopAll(1));
+    if (runs('frames')) await runFramesWorkload(redis.url, track).finally(() => stopAll(1));
+    if (workload === 'all') console.log('');
+    if (runs('browser')) await runBrowserWorkload(redis.url, redis.child.pid ?? null, track).finally(() => stopAll(1));
   } finally {
     await stopAll();
   }

@@ -70,7 +70,7 @@ const envSchema = z.object({
    */
   ARCHIVER_ENABLED: z.enum(['true', 'false'], { error: 'ARCHIVER_ENABLED must be true or false' }).default('true').transform((v) => v === 'true'),
   /** How long the archiver waits for a batch to fill once events arrive: the most an event waits to be written. */
-  ARCHIVE_BATCH_WAIT_MS: int(50, 0),
+  ARCHIVE_BATCH_WAIT_MS: int(200, 0),
   RUN_TTL_SECONDS: int(7 * 24 * 3600, 60),
   HITL_TIMEOUT_MS: int(120_000, 100),
   /** How long a session (a negotiation) waits for the user's turn before it ends as abandoned. */
