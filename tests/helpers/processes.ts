@@ -80,13 +80,19 @@ function clean(env: AppEnv): Record<string, string> {
   return Object.fromEntries(entries);
 }
 
+/**
+ * The web server from source (tsx), or with `entry: 'dist/server.js'` the production
+ * bundle `npm start` runs (built by `npm run build`).
+ */
 export async function startWeb(
   env: AppEnv,
   port?: number,
   nodeArgs: string[] = [],
+  entry: 'src/server/main.ts' | 'dist/server.js' = 'src/server/main.ts',
 ): Promise<Proc & { url: string; port: number }> {
   const p = port ?? (await freePort());
-  const proc = launch('web', process.execPath, tsx('src/server/main.ts', nodeArgs), clean({ ...env, PORT: String(p), HOST: '127.0.0.1' }));
+  const args = entry.endsWith('.ts') ? tsx(entry, nodeArgs) : [...nodeArgs, entry];
+  const proc = launch('web', process.execPath, args, clean({ ...env, PORT: String(p), HOST: '127.0.0.1' }));
   await waitForOutput(proc, /\[web\] ready/, 60_000);
   return { ...proc, url: `http://127.0.0.1:${p}`, port: p };
 }
