@@ -1,11 +1,11 @@
 /** The baseline: bench/baseline-relay.ts, published to with a plain PUBLISH, read by raw `ws` clients. */
 import { randomBytes } from 'node:crypto';
-import { connectRedis, waitForRedis } from '~/store/redis';
 import { WebSocket, type RawData } from 'ws';
 import { readyOrClosed, spread, type OnMessage, type SubscriberSet, type System, type Topic } from './fanout';
 import { benchEvent, paddingFor } from './payload';
 import { startBaselineRelay, type Child } from './proc';
 import { inWaves } from './waves';
+import { relayPublisher } from './relay-publisher';
 
 /** How long subscribers may take to be acknowledged: a minute, plus time for thousands of sockets. */
 const attachTimeoutMs = (sockets: number) => 60_000 + sockets * 10;
@@ -24,14 +24,7 @@ export interface BaselineSystem extends System {
 
 export async function startBaseline(redisUrl: string, opts: BaselineOptions = {}): Promise<BaselineSystem> {
   const relay = await startBaselineRelay(redisUrl, opts.nodeArgs);
-  const redis = connectRedis(redisUrl, 'bench-baseline-publisher');
-  try {
-    await waitForRedis(redis, redisUrl);
-  } catch (err) {
-    redis.disconnect();
-    await relay.kill9();
-    throw err;
-  }
+  const redis = await relayPublisher(redisUrl, 'bench-baseline-publisher', relay);
   return {
     name: opts.name ?? 'baseline',
     serverPid: relay.pid,

@@ -5,12 +5,12 @@
  * published with a plain PUBLISH and forwarded, every one, to every viewer.
  */
 import { randomBytes } from 'node:crypto';
-import { connectRedis, waitForRedis } from '~/store/redis';
 import { heapUsedAfterGc, inspectorUrl } from '../tests/helpers/inspector';
 import type { LiveFrame } from '~/shared/frames';
 import { markOf, type ServerMessage, type ViewerProtocol } from './frame-viewers';
 import { startJobstreamStack } from './jobstream-system';
 import { startBaselineRelay } from './proc';
+import { relayPublisher } from './relay-publisher';
 
 /** The server's own account of its memory (RSS is read from /proc by the sampler). */
 export interface ServerMemory {
@@ -127,14 +127,7 @@ async function scrapeMemory(metricsUrl: string): Promise<ServerMemory> {
 
 export async function startBaselineFrames(redisUrl: string): Promise<FrameSystem> {
   const relay = await startBaselineRelay(redisUrl, INSPECT);
-  const redis = connectRedis(redisUrl, 'bench-baseline-frames');
-  try {
-    await waitForRedis(redis, redisUrl);
-  } catch (err) {
-    redis.disconnect();
-    await relay.kill9();
-    throw err;
-  }
+  const redis = await relayPublisher(redisUrl, 'bench-baseline-frames', relay);
   const channelOf = (runId: string) => `bench:frames:${runId}`;
   const statsUrl = `${relay.url.replace(/^ws/, 'http')}/stats`;
   return {

@@ -6,12 +6,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import { connectRedis, waitForRedis } from '~/store/redis';
 import { readyOrClosed, spread, type OnMessage, type SubscriberSet, type System, type Topic } from './fanout';
 import { benchEvent, paddingFor } from './payload';
 import { startServerProcess, type Child } from './proc';
 import { CHANNEL_PREFIX, DELIVERY_EVENT, READY_MARKER, SUBSCRIBE_EVENT } from './socketio-protocol';
 import { inWaves } from './waves';
+import { relayPublisher } from './relay-publisher';
 
 /** How long subscribers may take to be acknowledged: a minute, plus time for thousands of sockets. */
 const attachTimeoutMs = (sockets: number) => 60_000 + sockets * 10;
@@ -28,14 +28,7 @@ export async function startSocketIo(redisUrl: string, opts: { name?: string; nod
     env: { REDIS_URL: redisUrl },
     nodeArgs: opts.nodeArgs ?? [],
   });
-  const redis = connectRedis(redisUrl, 'bench-socketio-publisher');
-  try {
-    await waitForRedis(redis, redisUrl);
-  } catch (err) {
-    redis.disconnect();
-    await relay.kill9();
-    throw err;
-  }
+  const redis = await relayPublisher(redisUrl, 'bench-socketio-publisher', relay);
   const httpUrl = `http://127.0.0.1:${relay.port}`;
   return {
     name: opts.name ?? 'socketio',
