@@ -9,30 +9,24 @@ import type { WebSocket } from 'ws';
 import { appRouter } from '../api/root';
 import type { Context } from '../api/trpc';
 import { trackedEventFrames } from './event-frames';
+import { idOf, methodOf, pathOf, type CallId } from './jsonrpc-message';
 
 /** The one subscription whose events this module writes to the socket itself. */
 export const DIRECT_PATH = 'pipeline.events';
 
-type Id = string | number;
-
 interface SubscriptionCall {
-  id: Id;
+  id: CallId;
   jsonrpc?: '2.0';
   method: 'subscription';
   params: { path: string; input?: unknown; lastEventId?: string };
 }
 
 function isDirectCall(message: unknown): message is SubscriptionCall {
-  if (typeof message !== 'object' || message === null) return false;
-  const m = message as Partial<SubscriptionCall>;
-  const id = m.id;
-  return m.method === 'subscription' && (typeof id === 'string' || typeof id === 'number') && m.params?.path === DIRECT_PATH;
+  return methodOf(message) === 'subscription' && idOf(message) !== null && pathOf(message) === DIRECT_PATH;
 }
 
-function stopOf(message: unknown): Id | null {
-  if (typeof message !== 'object' || message === null) return null;
-  const m = message as { method?: unknown; id?: unknown };
-  return m.method === 'subscription.stop' && (typeof m.id === 'string' || typeof m.id === 'number') ? m.id : null;
+function stopOf(message: unknown): CallId | null {
+  return methodOf(message) === 'subscription.stop' ? idOf(message) : null;
 }
 
 /** The input tRPC's adapter would hand the procedure: `lastEventId` from wsLink's reconnect merged in. */
@@ -62,7 +56,7 @@ export function serveDirectSubscriptions(
   context: () => Promise<Context>,
   onInternalError: (error: TRPCError) => void,
 ): DirectSubscriptions {
-  const running = new Map<Id, AbortController>();
+  const running = new Map<CallId, AbortController>();
   ws.once('close', () => {
     for (const controller of running.values()) controller.abort();
   });

@@ -3,6 +3,7 @@ import type { WebSocket } from 'ws';
 import { errorReply, failWith } from '../api/errors';
 import { INPUT_PROBLEM_MESSAGES } from '../api/input-safety';
 import type { FlowControl } from './flow-control';
+import { idOf, methodOf } from './jsonrpc-message';
 
 /** Close code for a message that breaks the socket's rules (RFC 6455: policy violation). */
 export const POLICY_CLOSE_CODE = 1008;
@@ -154,14 +155,6 @@ export function inspect(args: unknown[]): Inbound {
   return { args, calls: calls.length, ids: calls.map(idOf).filter((id): id is string | number => id !== null), messages, batch };
 }
 
-function methodOf(message: unknown): unknown {
-  return typeof message === 'object' && message !== null ? (message as { method?: unknown }).method : undefined;
-}
-
-function idOf(message: unknown): string | number | null {
-  const id = typeof message === 'object' && message !== null ? (message as { id?: unknown }).id : undefined;
-  return typeof id === 'string' || typeof id === 'number' ? id : null;
-}
 
 /**
  * A token bucket refilled continuously at `perSecond`, holding at most a second's

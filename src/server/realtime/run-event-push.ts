@@ -1,6 +1,7 @@
 import { isTerminalEvent, type RunEvent } from '~/shared/events';
 import type { RunEventStreamOptions } from './run-event-stream';
 import { eventsAfter } from './run-event-source';
+import { wakeLatch } from './wake-latch';
 
 export interface RunEventPushOptions extends RunEventStreamOptions {
   /** Writes one event to the subscriber; called synchronously, in seq order, each event once. */
@@ -22,12 +23,7 @@ export async function pushRunEvents(opts: RunEventPushOptions): Promise<void> {
   const feed = await hub.acquire(runId);
   // `live`: up to date and waiting, so the feed's callback delivers; `finished`: a terminal event went out.
   const state = { cursor: opts.afterSeq, live: false, finished: false };
-  let wake: (() => void) | null = null;
-  const fire = () => {
-    const w = wake;
-    wake = null;
-    w?.();
-  };
+  const { fire, wait } = wakeLatch();
   const send = (event: RunEvent) => {
     deliver(event);
     state.cursor = event.seq;
@@ -55,7 +51,7 @@ export async function pushRunEvents(opts: RunEventPushOptions): Promise<void> {
     while (!signal.aborted && !state.finished) {
       if (state.cursor >= feed.latestSeq) {
         state.live = true;
-        await new Promise<void>((resolve) => (wake = resolve));
+        await wait();
         continue;
       }
       state.live = false;

@@ -4,6 +4,7 @@ import type { EventArchive } from '../archive/event-archive';
 import type { FlowControl } from './flow-control';
 import type { RunFeedHub } from './run-feed-hub';
 import { eventsAfter } from './run-event-source';
+import { wakeLatch } from './wake-latch';
 
 export { HistoryGapError } from './run-event-source';
 
@@ -36,19 +37,14 @@ export async function* runEventStream(opts: RunEventStreamOptions): AsyncGenerat
   const feed = await hub.acquire(runId);
   // One wake-up latch per subscriber, armed while it waits: no allocation per event
   // beyond the promise it awaits.
-  let wake: (() => void) | null = null;
-  const fire = () => {
-    const w = wake;
-    wake = null;
-    w?.();
-  };
+  const { fire, wait } = wakeLatch();
   const stopListening = feed.listen(fire);
   signal.addEventListener('abort', fire, { once: true });
   try {
     let cursor = opts.afterSeq;
     while (!signal.aborted) {
       if (cursor >= feed.latestSeq) {
-        await new Promise<void>((resolve) => (wake = resolve));
+        await wait();
         continue;
       }
       if (opts.flow && !opts.flow.hasRoom()) await opts.flow.waitForRoom();
