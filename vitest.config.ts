@@ -10,6 +10,8 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts'],
+    // The fault suite runs a whole cluster: npm run test:faults (vitest.faults.config.ts).
+    exclude: ['tests/faults/**', '**/node_modules/**'],
     globalSetup: ['tests/helpers/global-setup.ts'],
     // Integration tests start real processes (Redis, web, worker); run files one at a
     // time so that a 2-core machine does not starve the processes under test.

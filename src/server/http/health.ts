@@ -20,11 +20,22 @@ async function pingRedis(s: ServerServices): Promise<{ ok: boolean; latencyMs: n
   }
 }
 
+function databaseHealth(s: ServerServices): { ok: boolean; error?: string } {
+  return s.db.failure ? { ok: false, error: 'the embedded database stopped; restart the web server (its log says why)' } : { ok: true };
+}
+
+/** This instance can serve: Redis reachable and the database open (workers aside). */
+export async function checkReady(s: ServerServices) {
+  const redis = await pingRedis(s);
+  const database = databaseHealth(s);
+  return { status: redis.ok && database.ok ? ('ok' as const) : ('degraded' as const), redis, database };
+}
+
 /** Redis reachable and at least one worker heartbeat recent: the app can run pipelines. */
 export async function checkHealth(s: ServerServices) {
   const redis = await pingRedis(s);
   const workers = redis.ok ? await s.stores.workers.live(s.env.WORKER_HEARTBEAT_MS * 3) : [];
-  const database = s.db.failure ? { ok: false, error: 'the embedded database stopped; restart the web server (its log says why)' } : { ok: true };
+  const database = databaseHealth(s);
   const ok = redis.ok && database.ok && workers.length > 0;
   return {
     status: ok ? ('ok' as const) : ('degraded' as const),

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { archiveLag } from '../archive/archiver';
 import type { ServerServices } from '../services';
-import { checkHealth } from './health';
+import { checkHealth, checkReady } from './health';
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
@@ -12,6 +12,16 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 export async function handleHealth(s: ServerServices, _req: IncomingMessage, res: ServerResponse): Promise<void> {
   const health = await checkHealth(s);
   sendJson(res, health.status === 'ok' ? 200 : 503, health);
+}
+
+/**
+ * GET /api/health/ready: 200 when this instance can serve its users (Redis answers, the
+ * database is open). A load balancer routes by this one: an instance is not taken out
+ * of rotation because no worker is up, which /api/health reports for the whole app.
+ */
+export async function handleReady(s: ServerServices, _req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const ready = await checkReady(s);
+  sendJson(res, ready.status === 'ok' ? 200 : 503, ready);
 }
 
 /** GET /api/metrics: Prometheus text format. */
