@@ -57,6 +57,15 @@ const envSchema = z.object({
   SIGNIN_MAX_BACKOFF_SECONDS: int(900, 1),
   /** Trust X-Forwarded-For from the load balancer for the client address (sign-in throttling). */
   TRUST_PROXY: z.enum(['true', 'false'], { error: 'TRUST_PROXY must be true or false' }).default('false').transform((v) => v === 'true'),
+  /** Operators (comma-separated emails, any case) who may open /ops and the ops.* procedures; empty: nobody. */
+  ADMIN_EMAILS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((e) => e.trim().toLowerCase()).filter(Boolean))
+    .superRefine((list, ctx) => {
+      const bad = list.find((e) => !z.email().safeParse(e).success);
+      if (bad !== undefined) ctx.addIssue({ code: 'custom', message: `"${bad}" is not an email address; list operators' emails separated by commas` });
+    }),
   GITHUB_ID: z.string().optional(),
   GITHUB_SECRET: z.string().optional(),
   GOOGLE_CLIENT_ID: z.string().optional(),
@@ -100,8 +109,13 @@ const envSchema = z.object({
   WORKER_LOCK_MS: int(30_000, 1000),
   WORKER_STALLED_INTERVAL_MS: int(30_000, 500),
   WORKER_MAX_STALLED: int(1, 0),
+  /** On SIGTERM, how long runs may take to finish before they are handed back; the worker exits at most 5 s later. */
   WORKER_SHUTDOWN_GRACE_MS: int(10_000, 0),
+  /** On SIGTERM, the longest a web instance takes to exit, even with Redis or the database unreachable. */
+  WEB_SHUTDOWN_GRACE_MS: int(10_000, 100),
   WORKER_HEARTBEAT_MS: int(5_000, 100),
+  /** Archive lag (events) over which /ops raises a system alert, once each time it is crossed. */
+  OPS_ARCHIVE_LAG_ALERT: int(5_000, 1),
   AGENT_STEP_DELAY_MS: int(250, 0),
 
   /** Serve the offline sandbox job board at /sandbox (postings, application forms). */

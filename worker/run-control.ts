@@ -15,11 +15,23 @@ export class HandedBack extends Error {
 }
 
 /**
+ * The reason a run's AbortSignal fires when its live state in Redis is gone (Redis
+ * lost its data): nothing it says can be recorded any more, so it ends without a word.
+ */
+export class RunStateLost extends Error {
+  constructor() {
+    super('The run has no live state in Redis any more (Redis lost its data)');
+  }
+}
+
+/**
  * The control state of one run on this worker: stop aborts the run's signal at once,
  * pause holds it at the next pause point until resume or stop.
  */
 export class RunControl {
   readonly abort = new AbortController();
+  /** The Redis epoch the run was started in (see src/store/epoch.ts); null until known. */
+  epoch: string | null = null;
   private state: ControlState = 'running';
   private wake: (() => void) | null = null;
 
@@ -42,6 +54,12 @@ export class RunControl {
   applyState(state: ControlState, reason: string): void {
     const action: ControlAction = state === 'stopped' ? 'stop' : state === 'paused' ? 'pause' : 'resume';
     this.apply(action, reason);
+  }
+
+  /** Its live state is gone: ends the run at once, quietly (see RunStateLost). */
+  lose(): void {
+    if (!this.signal.aborted) this.abort.abort(new RunStateLost());
+    this.wake?.();
   }
 
   handBack(): void {

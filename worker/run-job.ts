@@ -1,9 +1,11 @@
 import { WaitingError, type Job } from 'bullmq';
 import type { Env } from '~/env';
 import type { Agent, NewEvent } from '~/shared/events';
+import type { JobProgress } from '~/shared/ops';
 import type { RunStatus, RunSummary, Stage } from '~/shared/pipeline';
 import type { ProfileFields } from '~/shared/profile';
 import type { Stores } from '~/store';
+import { RunStateLostError } from '~/store/event-log';
 import type { PipelineJobData } from '~/store/queue';
 import { agentContext, type AgentContext, type AgentSettings, type RunScope } from './agent-context';
 import { streamPage } from './browser/frame-streamer';
@@ -11,7 +13,7 @@ import { runBrowser, type RunBrowser } from './browser/run-browser';
 import { askHuman } from './hitl';
 import type { LlmClient } from './llm/types';
 import { runPipeline } from './orchestrator';
-import { HandedBack, RunControl, StopRequested } from './run-control';
+import { HandedBack, RunControl, RunStateLost, StopRequested } from './run-control';
 import { createSessionIO } from './session-io';
 import { sessionAgents, type SessionOutcome } from './sessions';
 import { announceQueued, type TaskEventDeps } from './task-events';
@@ -28,6 +30,8 @@ export interface JobRunnerDeps {
   tasks: TaskEventDeps;
   /** The chat model when LLM_BASE_URL is set. */
   llm: LlmClient | null;
+  /** The current Redis epoch, checked (src/store/epoch.ts): a run remembers the one it started in. */
+  epoch: () => Promise<string>;
 }
 
 /**
@@ -41,8 +45,16 @@ export async function processPipelineJob(deps: JobRunnerDeps, job: Job<PipelineJ
   const run = await stores.runs.get(runId);
   if (!run) return; // expired from Redis long ago; nothing left to run
   const attempt = Math.max(1, job.attemptsStarted);
+  const control = new RunControl();
+  control.epoch = await deps.epoch();
   const publish = async (event: NewEvent): Promise<void> => {
-    await stores.log.publish(event);
+    try {
+      await stores.log.publish(event);
+    } catch (err) {
+      // Redis lost the run's state: whatever the agents do next can no longer be recorded.
+      if (err instanceof RunStateLostError) control.lose();
+      throw err;
+    }
   };
   const jobId = job.id ?? runId;
 
@@ -58,7 +70,6 @@ export async function processPipelineJob(deps: JobRunnerDeps, job: Job<PipelineJ
   await announceQueued(deps.tasks, runId, attempt, waited);
   notifyStatus(deps, run, 'running');
 
-  const control = new RunControl();
   const stopWatching = deps.bus.watchRun(runId, {
     onControl: (action, reason) => control.apply(action, reason),
     // A failed re-read leaves the state as it was; the next control message or reconnect corrects it.
@@ -84,7 +95,7 @@ export async function processPipelineJob(deps: JobRunnerDeps, job: Job<PipelineJ
     });
     const inputs = await stores.inputs.profile(runId);
     if (!inputs) throw new Error('the profile this run started with is no longer stored; start a new run');
-    const scope = createRunScope(deps, run, control, publish, (s) => (stage = s), { ...inputs, browser });
+    const scope = reportingProgressTo(job, createRunScope(deps, run, control, publish, (s) => (stage = s), { ...inputs, browser }));
     const closing = await runByKind(run, scope, attempt, startedAt);
     await finish(deps, run, 'completed', publish, [
       { runId, type: 'task_complete', agent: 'task', message: 'Job complete', data: { jobId, durationMs: Date.now() - startedAt } },
@@ -97,6 +108,11 @@ export async function processPipelineJob(deps: JobRunnerDeps, job: Job<PipelineJ
         { runId, type: 'task_complete', agent: 'task', message: 'Job ended by a stop', data: { jobId, durationMs: Date.now() - startedAt } },
         { runId, type: 'pipeline_stopped', agent: 'system', message: `${runNoun(run)} stopped: ${reason.reason}`, data: { reason: reason.reason, stage } },
       ]);
+      return;
+    }
+    if (reason instanceof RunStateLost) {
+      // Its record, queue job and log are gone; a web instance closes the run with an error event.
+      console.warn(`[worker] run ${runId}: its live state in Redis is gone (Redis lost its data); stopped it without further events`);
       return;
     }
     if (reason instanceof HandedBack) {
@@ -215,6 +231,25 @@ function createRunScope(
       lastProgress = value;
       await stores.runs.setProgress(runId, stage, value);
       await publish({ runId, type: 'task_progress', agent: 'task', message: `${value}%`, data: { jobId: runId, progress: value, stage } });
+    },
+  };
+}
+
+/**
+ * The run's progress also goes to its BullMQ job, whose queue events feed the operator's
+ * dashboard (task_updated). A progress the job could not take never fails the run.
+ */
+function reportingProgressTo<P>(job: Job<PipelineJobData>, scope: RunScope<P>): RunScope<P> {
+  let last = '';
+  return {
+    ...scope,
+    async progress(stage, percent) {
+      await scope.progress(stage, percent);
+      const update: JobProgress = { stage, progress: Math.max(0, Math.min(100, Math.round(percent))) };
+      const key = `${update.stage}:${update.progress}`;
+      if (key === last) return;
+      last = key;
+      await job.updateProgress(update).catch(() => undefined);
     },
   };
 }

@@ -36,6 +36,8 @@ export interface Cluster {
   url: string;
   redisUrl: string;
   redisPort: number;
+  /** Where Redis keeps its append-only file. */
+  redisDataDir: string;
   databaseUrl: string;
   authSecret: string;
   redis: Member;
@@ -158,7 +160,8 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
       pidDir,
     });
     members.push(postgres.member);
-    const redis = redisMember({ program: programs.redis.path ?? '', port: redisPort ?? 0, dataDir: join(opts.dataDir, 'redis'), logFile: join(logDir, 'redis.log'), pidDir });
+    const redisDataDir = join(opts.dataDir, 'redis');
+    const redis = redisMember({ program: programs.redis.path ?? '', port: redisPort ?? 0, dataDir: redisDataDir, logFile: join(logDir, 'redis.log'), pidDir });
     members.push(redis);
     await redis.start();
     const redisUrl = `redis://127.0.0.1:${redisPort}`;
@@ -218,6 +221,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
       url,
       redisUrl,
       redisPort: redisPort ?? 0,
+      redisDataDir,
       databaseUrl: postgres.url,
       authSecret: secret,
       redis,

@@ -5,6 +5,7 @@ import next from 'next';
 import { databaseTarget, openDatabase } from '~/db';
 import { env } from '~/env';
 import { onShutdownSignals } from '~/shutdown-signals';
+import { ShutdownDeadline } from '~/shutdown-deadline';
 import { projectRoot } from '~/project-root';
 import { handleSandbox } from '~/sandbox/http-handler';
 import { createStores } from '~/store';
@@ -19,17 +20,21 @@ import { buildAuthOptions } from './auth/options';
 import { resolveAuthSecret } from './auth/secret';
 import { createSessionVerifier } from './auth/session';
 import { allowedOrigins } from './http/allowed-origins';
-import { handleHealth, handleMetrics } from './http/routes';
+import { handleHealth, handleReady, handleMetrics } from './http/routes';
 import { handleHitlFileUpload, hitlFilePath } from './http/hitl-file-upload';
+import { isOpsPage, serveOpsPage } from './http/ops-page-gate';
 import { handleResumeUpload, RESUME_UPLOAD_PATH } from './http/resume-upload';
 import { setSecurityHeaders } from './http/security-headers';
 import { refuseForeignCall } from './http/trpc-request-guard';
 import { createMetrics } from './metrics';
+import { startOpsMonitor } from './ops/monitor';
 import { takeNextUpgradeHandler } from './realtime/next-upgrade';
 import { ChannelHub } from './realtime/channel-hub';
 import { FrameHub } from './realtime/frame-hub';
 import { RunFeedHub } from './realtime/run-feed-hub';
+import { runHeadReader } from './realtime/run-head';
 import { attachRealtime } from './realtime/ws-server';
+import { watchRedisEpoch } from './recovery/redis-epoch';
 import { createServerServices } from './services';
 
 const MAX_HTTP_BODY_BYTES = 10 * 1024 * 1024;
@@ -55,10 +60,11 @@ async function main(): Promise<void> {
   const stores = createStores(redis, config);
   const metrics = createMetrics();
   const archive = new EventArchive(db.prisma);
+  const archiveConsumer = `web-${hostname()}-${process.pid}`;
   const archiver = config.ARCHIVER_ENABLED
     ? await startArchiverThread({
         db,
-        consumer: `web-${hostname()}-${process.pid}`,
+        consumer: archiveConsumer,
         batchWaitMs: config.ARCHIVE_BATCH_WAIT_MS,
         onArchived: (n) => metrics.eventsArchived.inc(n),
       })
@@ -73,11 +79,14 @@ async function main(): Promise<void> {
     authOptions: buildAuthOptions(db.prisma, config, secret, { redis }),
     stores,
     queue: createPipelineQueue(stores.keys, { url: config.REDIS_URL }),
-    hub: new RunFeedHub(subscriber, stores.log, stores.keys, metrics),
+    hub: new RunFeedHub(subscriber, stores.log, stores.keys, metrics, runHeadReader(stores.log, archive)),
     channels,
     frames: new FrameHub(channels, stores.frames, stores.keys),
     metrics,
   });
+
+  // Redis restarted empty: close the runs it held instead of reusing their seqs (src/server/recovery/).
+  const stopEpochWatch = await watchRedisEpoch(services, redis, `web-${hostname()}-${process.pid}`);
 
   const app = next({
     dev,
@@ -109,10 +118,12 @@ async function main(): Promise<void> {
     const hitlId = hitlFilePath(path);
     if (hitlId) return handleHitlFileUpload(services, req, res, trpcRules.origins, hitlId);
     if (path === '/api/health') return handleHealth(services, req, res);
+    if (path === '/api/health/ready') return handleReady(services, req, res);
     if (path === '/api/metrics') return handleMetrics(services, req, res);
     if (config.SANDBOX_ENABLED && (path === '/sandbox' || path.startsWith('/sandbox/'))) {
       return handleSandbox(req, res, { appUrl: config.APP_URL, redis, keyPrefix: stores.keys.prefix });
     }
+    if (isOpsPage(path)) return serveOpsPage(services, req, res, handleNext);
     return handleNext(req, res);
   };
   const server = createServer((req, res) => {
@@ -124,6 +135,8 @@ async function main(): Promise<void> {
   const realtime = attachRealtime(server, services, takeNextUpgradeHandler(app));
 
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  // The operator's dashboard: this instance's heartbeat, lost workers, archive lag, Redis reconnects.
+  const ops = startOpsMonitor(services, { port: config.PORT, archiveConsumer: config.ARCHIVER_ENABLED ? archiveConsumer : null });
   const database = db.target.kind === 'postgresql' ? `PostgreSQL ${redactUrl(db.target.url)}` : `embedded PGlite in ${db.target.dataDir}`;
   console.log(
     `[web] ready on http://localhost:${config.PORT} (${config.NODE_ENV}, redis ${redactUrl(config.REDIS_URL)}, ${database})`,
@@ -133,19 +146,28 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    console.log(`[web] ${signal}: closing`);
-    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    // Every step is bounded: with Redis unreachable its closes never finish, and the
+    // instance still exits within WEB_SHUTDOWN_GRACE_MS, saying what it left unfinished.
+    const deadline = new ShutdownDeadline('web', config.WEB_SHUTDOWN_GRACE_MS);
+    console.log(`[web] ${signal}: closing, exiting within ${config.WEB_SHUTDOWN_GRACE_MS} ms`);
     server.close();
-    await realtime.close();
+    stopEpochWatch();
+    // A goodbye through Redis: it runs beside the other steps instead of holding them up.
+    const opsStopped = deadline.track('the goodbye to the operator dashboard', ops.stop());
+    await deadline.track('the open sockets to close', realtime.close());
     server.closeAllConnections();
-    await services.queue.close();
-    await app.close();
-    await archiver?.stop();
-    await db.close();
+    await Promise.all([
+      opsStopped,
+      deadline.track('the queue connection to close', services.queue.close()),
+      deadline.track('Next.js to close', app.close()),
+      // The archiver writes to the database, so the database closes after it.
+      deadline
+        .track('the event archiver to stop', archiver?.stop() ?? Promise.resolve())
+        .then(() => deadline.track('the database to close', db.close())),
+    ]);
     redis.disconnect();
     subscriber.disconnect();
-    clearTimeout(force);
-    process.exit(0);
+    deadline.finish();
   };
   onShutdownSignals('web', shutdown);
 }

@@ -65,6 +65,8 @@ export const systemAlertSchema = z.object({
   severity: z.enum(['info', 'warning', 'critical']),
   source: z.string(),
   message: z.string(),
+  /** What the alert is about (a worker's or web instance's id, `archive`), when it is about one thing. */
+  subject: z.string().max(200).optional(),
   at: z.iso.datetime(),
 });
 export type SystemAlert = z.infer<typeof systemAlertSchema>;

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { Env } from '~/env';
 import { ApplicationLedger } from './application-ledger';
 import { ControlBus } from './control';
+import { EpochStore } from './epoch';
 import { EventLog } from './event-log';
 import { FrameStore } from './frames';
 import { HitlStore } from './hitl-store';
@@ -27,6 +28,7 @@ export function createStores(redis: Redis, env: Env) {
     frames: new FrameStore(redis, keys),
     inputs: new RunInputsStore(redis, keys, env.RUN_TTL_SECONDS),
     applications: new ApplicationLedger(redis, keys),
+    epochs: new EpochStore(redis, keys),
   };
 }
 

@@ -48,8 +48,24 @@ export function redisKeys(prefix: string) {
     /** Web → workers: a session's turn was taken (the message is the run id). */
     turnsChannel: `${prefix}:turns`,
     workers: `${prefix}:workers`,
+    /** Each worker's last heartbeat (status, runs held), for the operator's dashboard; removed by its goodbye. */
+    workerInfo: `${prefix}:workers:info`,
+    /** Each web instance's last heartbeat (sockets, subscriptions), for the operator's dashboard. */
+    instances: `${prefix}:instances`,
+    /** Workers and web → every web instance's ops.feed: heartbeats and status changes. */
+    opsChannel: `${prefix}:ops`,
+    /** Set by the web instance that reports a worker lost, so that it is reported once; its next beat clears it. */
+    workerLostMark: (workerId: string) => `${prefix}:ops-alert:worker-lost:${workerId}`,
+    /** Set while the archive's lag is over OPS_ARCHIVE_LAG_ALERT, so that each crossing is reported once. */
+    archiveBehindMark: `${prefix}:ops-alert:archive-behind`,
     /** Every published event, once, for the database archive (a consumer group reads it). */
     archiveStream: `${prefix}:archive`,
+    /** A random id set by the first process to reach this Redis: a new one means Redis lost its data. */
+    epoch: `${prefix}:epoch`,
+    /** Per epoch: the highest seq each run had reached by what web instances still held in memory. */
+    epochSeen: (epoch: string) => `${prefix}:epoch:${epoch}:seen`,
+    /** Per epoch: taken by the one web instance that closes the runs whose live state was lost. */
+    epochRecovery: (epoch: string) => `${prefix}:epoch:${epoch}:recovery`,
   };
 }
 

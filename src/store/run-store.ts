@@ -31,6 +31,25 @@ if ARGV[3] ~= '0' then redis.call('EXPIRE', KEYS[1], ARGV[3]) end
 return {current, current}
 `;
 
+/** Writes a new run's record, unless one exists (a lost run closed under the same id). KEYS: record. ARGV: field pairs. */
+const CREATE_LUA = `
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+for i = 1, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+return 1
+`;
+
+/**
+ * Notes a run's stage and progress on its record, if it has one that is not lost: a
+ * worker still running a run whose Redis state is gone must not leave half a record
+ * (with no status and no expiry) behind.
+ */
+const PROGRESS_LUA = `
+local state = redis.call('HMGET', KEYS[1], 'status', 'lost')
+if not state[1] or state[2] then return 0 end
+redis.call('HSET', KEYS[1], 'stage', ARGV[1], 'progress', ARGV[2])
+return 1
+`;
+
 /** What a run is started with: its kind and that kind's parameters. */
 export type RunStart = { [K in RunKind]: { kind: K; params: RunParamsOf<K> } }[RunKind];
 
@@ -42,6 +61,8 @@ export interface TransitionResult {
 
 export class RunStore {
   private readonly transitionScript: ReturnType<typeof defineScript>;
+  private readonly createScript: ReturnType<typeof defineScript>;
+  private readonly progressScript: ReturnType<typeof defineScript>;
 
   constructor(
     private readonly redis: Redis,
@@ -49,11 +70,13 @@ export class RunStore {
     private readonly ttlSeconds: number,
   ) {
     this.transitionScript = defineScript(redis, 'jobstreamTransitionRun', 1, TRANSITION_LUA);
+    this.createScript = defineScript(redis, 'jobstreamCreateRun', 1, CREATE_LUA);
+    this.progressScript = defineScript(redis, 'jobstreamRunProgress', 1, PROGRESS_LUA);
   }
 
   async create(runId: string, userId: string, start: RunStart, jobId: string): Promise<void> {
     const now = new Date();
-    await this.redis.hset(this.keys.runMeta(runId), {
+    const fields = {
       runId,
       userId,
       kind: start.kind,
@@ -64,7 +87,10 @@ export class RunStore {
       attempt: '0',
       jobId,
       createdAt: now.toISOString(),
-    });
+    };
+    const created = await this.createScript([this.keys.runMeta(runId)], Object.entries(fields).flat());
+    // Only when Redis lost its data while this run was being started and the run was closed as lost meanwhile.
+    if (created !== 1) throw new Error(`run ${runId} already has a record in Redis`);
     // The user's index forgets runs older than their data's time to live.
     const index = this.keys.userRuns(userId);
     await this.redis
@@ -116,8 +142,42 @@ export class RunStore {
   }
 
   async setProgress(runId: string, stage: Stage, progress: number): Promise<void> {
-    await this.redis.hset(this.keys.runMeta(runId), { stage, progress: String(progress) });
+    await this.progressScript([this.keys.runMeta(runId)], [stage, String(progress)]);
   }
+}
+
+/** A run as the database keeps it: enough to recreate its record in Redis. */
+export interface StoredRun {
+  id: string;
+  userId: string;
+  kind: string;
+  progress: number;
+  params: unknown;
+  attempt: number;
+  createdAt: Date;
+  startedAt: Date | null;
+}
+
+/**
+ * The record of a run whose live state was lost, closed as failed with `error`:
+ * the fields `create` and `transition` would have written, as the database last saw them.
+ */
+export function lostRunFields(run: StoredRun, error: string, finishedAt: Date): Record<string, string> {
+  return {
+    runId: run.id,
+    userId: run.userId,
+    kind: run.kind,
+    status: 'failed',
+    stage: 'done',
+    progress: String(run.progress),
+    params: JSON.stringify(run.params),
+    attempt: String(run.attempt),
+    jobId: run.id,
+    error,
+    createdAt: run.createdAt.toISOString(),
+    ...(run.startedAt ? { startedAt: run.startedAt.toISOString() } : {}),
+    finishedAt: finishedAt.toISOString(),
+  };
 }
 
 function toSummary(meta: Record<string, string>, seq: string | null): RunSummary {

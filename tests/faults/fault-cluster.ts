@@ -7,6 +7,9 @@ import { killLeftovers } from '../../scripts/cluster/member';
 import { newUser, type TestUser } from '../helpers/auth';
 import { ROOT } from '../helpers/processes';
 
+/** Each file's cluster lives in a temporary folder named so (tests/faults/setup.ts finds leftovers by it). */
+export const FAULT_DIR_PREFIX = 'jobstream-faults-';
+
 /** `npm run test:faults` runs the full form; `.ci/run` sets FAULTS=short for a shorter one. */
 export const FULL = process.env.FAULTS !== 'short';
 
@@ -40,7 +43,7 @@ export function useFaultCluster(opts: Partial<ClusterOptions> = {}): FaultCluste
   let cluster: Cluster | undefined;
   let dataDir = '';
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'jobstream-faults-'));
+    dataDir = mkdtempSync(join(tmpdir(), FAULT_DIR_PREFIX));
     cluster = await startCluster({ webs: 2, workers: 2, port: 0, dataDir, ...opts, env: { ...FAULT_ENV, ...opts.env } });
   }, 300_000);
   afterAll(async () => {

@@ -3,13 +3,16 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { TEST_PG_URL } from './databases';
+import { killLeftovers, startTestRun } from './process-marks';
 import { ROOT } from './processes';
 
 /**
  * The integration tests run the web server in production mode, which serves the
- * Next.js build; build it once if this checkout has none.
+ * Next.js build; build it once if this checkout has none. The teardown it returns fails
+ * the run if any process the tests started is still alive (and kills it).
  */
-export default async function setup(): Promise<void> {
+export default async function setup(): Promise<() => Promise<void>> {
+  const runId = startTestRun();
   try {
     execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
   } catch {
@@ -36,4 +39,5 @@ export default async function setup(): Promise<void> {
       stdio: 'inherit',
     });
   }
+  return () => killLeftovers(runId);
 }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './ports';
+import { findMarked, killAll, newMark, reapWhenThisWorkerEnds, recordLaunch } from './process-marks';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -8,18 +9,30 @@ export interface Proc {
   name: string;
   child: ChildProcess;
   output: () => string;
-  /** SIGKILL, no goodbye. */
+  /** SIGKILL, no goodbye (and nothing it started outlives it). */
   kill9: () => Promise<void>;
-  /** SIGTERM and wait for the exit code. */
+  /** SIGTERM and wait for the exit code (then kill whatever it left behind). */
   stop: () => Promise<number | null>;
+  /** SIGSTOP: it stays, with its sockets open, and answers nothing, as an unreachable server would. */
+  freeze: () => void;
+  /** SIGCONT after freeze. */
+  thaw: () => void;
 }
 
-function launch(name: string, command: string, args: string[], env: Record<string, string>): Proc {
+/**
+ * Starts a process marked as this test worker's (see process-marks.ts), so that it and
+ * everything it starts are killed when the worker ends, even if the test file never
+ * stopped it.
+ */
+export function launch(name: string, command: string, args: string[], env: Record<string, string>): Proc {
+  reapWhenThisWorkerEnds();
+  const { env: markEnv, mark } = newMark();
   const child = spawn(command, args, {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...env, ...markEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  recordLaunch(mark, child.pid, [command, ...args].join(' '));
   let log = '';
   const append = (chunk: Buffer) => {
     log += chunk.toString();
@@ -28,18 +41,26 @@ function launch(name: string, command: string, args: string[], env: Record<strin
   child.stdout.on('data', append);
   child.stderr.on('data', append);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const running = () => child.exitCode === null && child.signalCode === null;
+  // What it started (Chromium, its crash handler) may outlive it, handed to init.
+  const killDescendants = () => killAll(findMarked(mark));
   return {
     name,
     child,
     output: () => log,
     kill9: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      if (running()) child.kill('SIGKILL');
       await exited;
+      killDescendants();
     },
     stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      return exited;
+      if (running()) child.kill('SIGTERM');
+      const code = await exited;
+      killDescendants();
+      return code;
     },
+    freeze: () => void child.kill('SIGSTOP'),
+    thaw: () => void child.kill('SIGCONT'),
   };
 }
 
@@ -52,13 +73,27 @@ async function waitForOutput(proc: Proc, pattern: RegExp, timeoutMs: number): Pr
   }
 }
 
+/** Waits for `pattern`; a process that never gets there is killed, since nobody else holds it. */
+async function ready(proc: Proc, pattern: RegExp, timeoutMs: number): Promise<void> {
+  try {
+    await waitForOutput(proc, pattern, timeoutMs);
+  } catch (err) {
+    await proc.kill9();
+    throw err;
+  }
+}
+
 const tsx = (entry: string, nodeArgs: string[] = []) => [...nodeArgs, '--import', 'tsx', entry];
 
-/** A throwaway redis-server on a free port, keeping nothing on disk. */
+/**
+ * A throwaway redis-server on a free port, keeping nothing on disk. Its title stays as
+ * launched: redis-server would otherwise write it over its environment, mark included.
+ */
 export async function startRedis(port?: number): Promise<Proc & { url: string; port: number }> {
   const p = port ?? (await freePort());
-  const proc = launch('redis', 'redis-server', ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {});
-  await waitForOutput(proc, /Ready to accept connections/, 10_000);
+  const args = ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--set-proc-title', 'no'];
+  const proc = launch('redis', 'redis-server', args, {});
+  await ready(proc, /Ready to accept connections/, 10_000);
   return { ...proc, url: `redis://127.0.0.1:${p}`, port: p };
 }
 
@@ -93,12 +128,12 @@ export async function startWeb(
   const p = port ?? (await freePort());
   const args = entry.endsWith('.ts') ? tsx(entry, nodeArgs) : [...nodeArgs, entry];
   const proc = launch('web', process.execPath, args, clean({ ...env, PORT: String(p), HOST: '127.0.0.1' }));
-  await waitForOutput(proc, /\[web\] ready/, 60_000);
+  await ready(proc, /\[web\] ready/, 60_000);
   return { ...proc, url: `http://127.0.0.1:${p}`, port: p };
 }
 
 export async function startWorker(env: AppEnv): Promise<Proc> {
   const proc = launch('worker', process.execPath, tsx('worker/main.ts'), clean(env));
-  await waitForOutput(proc, /\[worker\] .* ready/, 30_000);
+  await ready(proc, /\[worker\] .* ready/, 30_000);
   return proc;
 }

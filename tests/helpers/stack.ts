@@ -60,9 +60,13 @@ export async function startStack(opts: { webs?: number; workers?: number; env?: 
       return worker;
     },
     async stop() {
-      await Promise.all([...stack.webs, ...stack.workers].map((p) => p.kill9()));
-      await redis.kill9();
-      await database.drop();
+      // Every step is tried even when one fails, so that a failure leaves no process behind.
+      const results = await Promise.allSettled([...stack.webs, ...stack.workers].map((p) => p.kill9()));
+      // A test that restarts Redis puts the new one in stack.redis: both go.
+      results.push(...(await Promise.allSettled([redis, stack.redis].map((r) => r.kill9()))));
+      results.push(...(await Promise.allSettled([database.drop()])));
+      const failed = results.find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
     },
   };
   try {
@@ -103,8 +107,11 @@ export function useStack(opts: Parameters<typeof startStack>[0] & { applicant?: 
     }
   });
   afterAll(async () => {
-    await api?.close();
-    await stack?.stop();
+    try {
+      await api?.close();
+    } finally {
+      await stack?.stop();
+    }
   });
   return {
     get stack() {

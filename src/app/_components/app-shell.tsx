@@ -18,6 +18,8 @@ const NAV = [
   { href: '/network', label: 'Contacts' },
   { href: '/profile', label: 'Profile' },
 ];
+/** The operator's dashboard, shown to operators only (auth.me says `admin`). */
+const OPS = { href: '/ops', label: 'Ops' };
 
 /** The header every page shares: where you are, who you are, and whether the stream is live. */
 export function AppShell({ children }: { children: ReactNode }) {
@@ -35,7 +37,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </Link>
           {session.kind === 'signed-in' && (
             <nav aria-label="Main" className="flex flex-wrap gap-x-3 gap-y-1 text-sm sm:gap-x-4">
-              {NAV.map((item) => (
+              {('admin' in session.user ? [...NAV, OPS] : NAV).map((item) => (
                 <Link
                   key={item.href}
                   href={item.href}

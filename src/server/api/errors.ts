@@ -11,6 +11,7 @@ export type ErrorReason =
   | 'INVALID_ROOM'
   | 'RATE_LIMITED'
   | 'HISTORY_GAP'
+  | 'HISTORY_RESET'
   | 'USE_WEBSOCKET'
   | 'TOO_MANY_CALLS'
   | 'BAD_INPUT'

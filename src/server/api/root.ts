@@ -4,6 +4,7 @@ import { careerRouter } from './routers/career';
 import { hitlRouter } from './routers/hitl';
 import { interviewRouter } from './routers/interview';
 import { networkRouter } from './routers/network';
+import { opsRouter } from './routers/ops';
 import { pipelineRouter } from './routers/pipeline';
 import { profileRouter } from './routers/profile';
 import { roomsRouter } from './routers/rooms';
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   career: careerRouter,
   network: networkRouter,
   system: systemRouter,
+  ops: opsRouter,
 });
 
 /** The API's type, for @trpc/client and @trpc/react-query; never declared by hand. */

@@ -1,7 +1,7 @@
 import { tracked, type TrackedEnvelope } from '@trpc/server';
 import type { RunEvent } from '~/shared/events';
 import { pushRunEvents } from '../realtime/run-event-push';
-import { HistoryGapError, runEventStream, type RunEventStreamOptions } from '../realtime/run-event-stream';
+import { HistoryGapError, HistoryResetError, runEventStream, type RunEventStreamOptions } from '../realtime/run-event-stream';
 import type { ServerServices } from '../services';
 import { failWith, sessionEnded, type Context } from './trpc';
 
@@ -120,6 +120,7 @@ function streamOptions(
     hub: services.hub,
     log: services.stores.log,
     archive: services.archive,
+    headOf: (id) => services.hub.head(id),
     signal,
     ...(ctx.flow ? { flow: ctx.flow } : {}),
   };
@@ -133,6 +134,13 @@ async function historyGapTyped(work: () => Promise<void>): Promise<void> {
   }
 }
 
+/** Shown to the user when their cursor is past the end of the run's log (Redis lost its data); details go to the log. */
+export const HISTORY_RESET_MESSAGE = "This run's live history was reset on the server; reload to see what was kept.";
+
 function typedHistoryGap(err: unknown): unknown {
+  if (err instanceof HistoryResetError) {
+    console.warn(`[realtime] ${err.message}`);
+    return failWith('PRECONDITION_FAILED', 'HISTORY_RESET', HISTORY_RESET_MESSAGE);
+  }
   return err instanceof HistoryGapError ? failWith('PRECONDITION_FAILED', 'HISTORY_GAP', err.message) : err;
 }

@@ -6,10 +6,12 @@ import { env } from '~/env';
 import type { RunEvent } from '~/shared/events';
 import type { HitlRequest } from '~/shared/hitl';
 import { hitlIdSchema, runIdSchema, type RunSummary } from '~/shared/pipeline';
+import { isAdmin } from '../auth/admin';
 import type { AuthUser } from '../auth/session';
 import type { FlowControl } from '../realtime/flow-control';
 import { WS_PATH } from '../realtime/ws-path';
 import type { ServerServices } from '../services';
+import { archivedRun } from '../services/archived-runs';
 import { failWith, shapeError } from './errors';
 import { INPUT_PROBLEM_MESSAGES, inputProblem } from './input-safety';
 
@@ -89,21 +91,37 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { user: ctx.user, sessionEnded: ended } });
 });
 
+/** The one answer to anything that is not yours: the same as for something that does not exist. */
+function notFound(message: string): TRPCError {
+  return new TRPCError({ code: 'NOT_FOUND', message });
+}
+
 /**
  * Ownership, in one place: every id a user hands us goes through these. Another
  * user's run or question gets the same NOT_FOUND as one that does not exist.
  */
 export async function ownedRun(services: ServerServices, userId: string, runId: string): Promise<RunSummary> {
-  const run = await services.stores.runs.get(runId);
-  if (run?.userId !== userId) throw new TRPCError({ code: 'NOT_FOUND', message: `No run ${runId}` });
+  // Redis keeps live runs; a run it no longer has is still the user's in the database.
+  const run = (await services.stores.runs.get(runId)) ?? (await archivedRun(services.db, runId));
+  if (run?.userId !== userId) throw notFound(`No run ${runId}`);
   return run;
 }
 
 export async function ownedQuestion(services: ServerServices, userId: string, hitlId: string): Promise<HitlRequest> {
   const request = await services.stores.hitl.get(hitlId);
-  if (request?.userId !== userId) throw new TRPCError({ code: 'NOT_FOUND', message: `No question ${hitlId}` });
+  if (request?.userId !== userId) throw notFound(`No question ${hitlId}`);
   return request;
 }
+
+/**
+ * Operators only (ADMIN_EMAILS). Anyone else is answered as if the procedure did not
+ * exist, in tRPC's own words for a missing one: for them the operator's API is not there
+ * (and /ops is a missing page, see http/ops-page-gate.ts).
+ */
+export const adminProcedure = protectedProcedure.use(({ ctx, path, next }) => {
+  if (!isAdmin(ctx.user, ctx.services.env.ADMIN_EMAILS)) throw notFound(`No procedure found on path "${path}"`);
+  return next();
+});
 
 /** Procedures that take a runId: the run is loaded (and its owner checked) once. */
 export const runProcedure = protectedProcedure

@@ -5,7 +5,7 @@ import { parseEventJson } from '~/store/event-log';
 import type { HitlStore } from '~/store/hitl-store';
 import type { RedisKeys } from '~/store/keys';
 import type { EventArchive } from './event-archive';
-import { project } from './projections';
+import { project, type QuestionLookup } from './projections';
 
 const GROUP = 'archivers';
 const BATCH = 500;
@@ -47,12 +47,16 @@ export class EventArchiver {
   ) {}
 
   async start(): Promise<void> {
+    await this.createGroup();
+    this.loop = this.run();
+  }
+
+  private async createGroup(): Promise<void> {
     await this.reader
       .xgroup('CREATE', this.keys.archiveStream, GROUP, '0', 'MKSTREAM')
       .catch((err: unknown) => {
         if (!(err instanceof Error && err.message.includes('BUSYGROUP'))) throw err;
       });
-    this.loop = this.run();
   }
 
   async stop(): Promise<void> {
@@ -70,6 +74,9 @@ export class EventArchiver {
         if (entries) await this.archiveBatch(entries);
         backoff = 0;
       } catch (err) {
+        // Redis lost its data (restarted empty): the stream and its group are gone. Make
+        // them again at once, or nothing would be archived until this thread restarts.
+        if (isNoGroup(err) && (await this.createGroup().then(() => true, () => false))) continue;
         backoff = Math.min(backoff * 2 || 250, 5000);
         console.warn(`[archive] ${(err as Error).message}; retrying in ${backoff} ms`);
         await new Promise((r) => setTimeout(r, backoff));
@@ -107,30 +114,49 @@ export class EventArchiver {
 
   private async archiveBatch(entries: Entry[]): Promise<void> {
     const events = entries.flatMap(([, f]) => (f[0] === 'e' && f[1] ? [parseEventJson(f[1])] : []));
-    const byRun = new Map<string, RunEvent[]>();
-    for (const e of events) {
-      const list = byRun.get(e.runId);
-      if (list) list.push(e);
-      else byRun.set(e.runId, [e]);
-    }
-    const owners = await this.prisma.pipelineRun.findMany({
-      where: { id: { in: [...byRun.keys()] } },
-      select: { id: true, userId: true },
-    });
-    const ownerOf = new Map(owners.map((r) => [r.id, r.userId]));
-    await this.prisma.$transaction(async (tx) => {
-      // Events of runs the database does not know (created outside the API) are dropped.
-      const known = events.filter((e) => ownerOf.has(e.runId));
-      await this.archive.store(known, tx);
-      for (const [runId, runEvents] of byRun) {
-        const userId = ownerOf.get(runId);
-        if (userId) await project(tx, runId, userId, runEvents, (hitlId) => this.questions.get(hitlId));
-      }
-    });
+    await writeEvents(this.prisma, this.archive, events, (hitlId) => this.questions.get(hitlId));
     const ids = entries.map(([id]) => id);
     await this.reader.multi().xack(this.keys.archiveStream, GROUP, ...ids).xdel(this.keys.archiveStream, ...ids).exec();
     this.onArchived(events.length);
   }
+}
+
+/**
+ * Stores events and keeps the runs, questions and applications in step with them, in
+ * one transaction. Idempotent: events already stored are skipped, and a run's row only
+ * moves forward. Also how a web instance saves the recent events it still holds in
+ * memory when Redis lost its data before they were archived.
+ */
+export async function writeEvents(
+  prisma: PrismaClient,
+  archive: EventArchive,
+  events: readonly RunEvent[],
+  question: QuestionLookup,
+): Promise<void> {
+  const byRun = new Map<string, RunEvent[]>();
+  for (const e of events) {
+    const list = byRun.get(e.runId);
+    if (list) list.push(e);
+    else byRun.set(e.runId, [e]);
+  }
+  const owners = await prisma.pipelineRun.findMany({
+    where: { id: { in: [...byRun.keys()] } },
+    select: { id: true, userId: true },
+  });
+  const ownerOf = new Map(owners.map((r) => [r.id, r.userId]));
+  await prisma.$transaction(async (tx) => {
+    // Events of runs the database does not know (created outside the API) are dropped.
+    const known = events.filter((e) => ownerOf.has(e.runId));
+    await archive.store(known, tx);
+    for (const [runId, runEvents] of byRun) {
+      const userId = ownerOf.get(runId);
+      if (userId) await project(tx, runId, userId, runEvents, question);
+    }
+  });
+}
+
+function isNoGroup(err: unknown): boolean {
+  return err instanceof Error && err.message.includes('NOGROUP');
 }
 
 /** Events published but not yet in the database, across the cluster. */
@@ -138,6 +164,12 @@ export async function archiveLag(redis: Redis, keys: RedisKeys): Promise<number>
   const groups = (await redis.xinfo('GROUPS', keys.archiveStream)) as unknown[][];
   const ours = groups.map((g) => fields(g)).find((g) => g.name === GROUP);
   return ours ? Number(ours.lag ?? 0) + Number(ours.pending ?? 0) : 0;
+}
+
+/** Entries each archiving instance has read but not yet written, by its consumer name. */
+export async function archivePendingByConsumer(redis: Redis, keys: RedisKeys): Promise<Map<string, number>> {
+  const consumers = (await redis.xinfo('CONSUMERS', keys.archiveStream, GROUP)) as unknown[][];
+  return new Map(consumers.map((c) => fields(c)).map((c) => [String(c.name), Number(c.pending ?? 0)]));
 }
 
 function fields(flat: unknown[]): Record<string, unknown> {

@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '~/db';
 import type { RunEvent } from '~/shared/events';
+import type { RunStatus } from '~/shared/pipeline';
 import { eventJson } from '~/store/event-log';
 
 /** Reads a run's archived events back in the shape they were published in. */
@@ -25,6 +26,17 @@ export class EventArchive {
           timestamp: r.timestamp.toISOString(),
         }) as RunEvent,
     );
+  }
+
+  /** The highest seq archived for a run; 0 when none is. */
+  async maxSeq(runId: string): Promise<number> {
+    const { _max } = await this.prisma.runEvent.aggregate({ where: { runId }, _max: { seq: true } });
+    return _max.seq ?? 0;
+  }
+
+  /** The run as the database last saw it (status and last archived seq); null when it does not know the run. */
+  async runState(runId: string): Promise<{ status: RunStatus; lastSeq: number } | null> {
+    return this.prisma.pipelineRun.findUnique({ where: { id: runId }, select: { status: true, lastSeq: true } });
   }
 
   /**

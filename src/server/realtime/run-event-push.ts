@@ -1,6 +1,6 @@
 import { isTerminalEvent, type RunEvent } from '~/shared/events';
 import type { RunEventStreamOptions } from './run-event-stream';
-import { eventsAfter } from './run-event-source';
+import { checkCursorAhead, eventsAfter } from './run-event-source';
 import { wakeLatch } from './wake-latch';
 
 export interface RunEventPushOptions extends RunEventStreamOptions {
@@ -16,7 +16,7 @@ export interface RunEventPushOptions extends RunEventStreamOptions {
  * gap in the live feed, a full send buffer), one loop reads on from its cursor as
  * runEventStream does, and hands over to the live path once caught up.
  * Resolves after a terminal event or once `signal` aborts; rejects with
- * HistoryGapError or the flow control's SlowConsumerError.
+ * HistoryGapError, HistoryResetError or the flow control's SlowConsumerError.
  */
 export async function pushRunEvents(opts: RunEventPushOptions): Promise<void> {
   const { runId, hub, log, signal, flow, deliver } = opts;
@@ -49,6 +49,7 @@ export async function pushRunEvents(opts: RunEventPushOptions): Promise<void> {
   signal.addEventListener('abort', fire, { once: true });
   try {
     while (!signal.aborted && !state.finished) {
+      if (state.cursor > feed.latestSeq) await checkCursorAhead(feed, state.cursor, opts.headOf);
       if (state.cursor >= feed.latestSeq) {
         state.live = true;
         await wait();

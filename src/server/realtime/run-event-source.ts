@@ -20,6 +20,35 @@ export class HistoryGapError extends Error {
   }
 }
 
+/**
+ * The subscriber's cursor is past the end of the run's log: it saw events that were
+ * lost with Redis's data (or it names an event the run never had). Waiting would
+ * skip whatever comes next under those numbers, so the subscription ends instead.
+ */
+export class HistoryResetError extends Error {
+  constructor(
+    readonly runId: string,
+    readonly afterSeq: number,
+    readonly head: number,
+  ) {
+    super(`${runId}: a subscriber resumed after #${afterSeq}, but the log ends at #${head}.`);
+  }
+}
+
+/**
+ * For a subscriber whose cursor is past what its feed knows (after Redis lost its
+ * data, or a resume from a bad id): asks where the log really ends and notes it on the
+ * feed. Throws HistoryResetError when the log ends before the cursor; does nothing
+ * while the head cannot be known yet (the run's live state is being recovered).
+ */
+export async function checkCursorAhead(feed: RunFeed, cursor: number, headOf: ((runId: string) => Promise<number | null>) | undefined): Promise<void> {
+  if (!headOf || cursor <= feed.latestSeq) return;
+  const head = await headOf(feed.runId);
+  if (head === null) return;
+  feed.noteLatest(head);
+  if (head < cursor && feed.latestSeq < cursor) throw new HistoryResetError(feed.runId, cursor, head);
+}
+
 export interface RunEventSource {
   feed: RunFeed;
   log: EventLog;

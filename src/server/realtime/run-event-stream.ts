@@ -3,10 +3,10 @@ import type { EventLog } from '~/store/event-log';
 import type { EventArchive } from '../archive/event-archive';
 import type { FlowControl } from './flow-control';
 import type { RunFeedHub } from './run-feed-hub';
-import { eventsAfter } from './run-event-source';
+import { checkCursorAhead, eventsAfter } from './run-event-source';
 import { wakeLatch } from './wake-latch';
 
-export { HistoryGapError } from './run-event-source';
+export { HistoryGapError, HistoryResetError } from './run-event-source';
 
 export interface RunEventStreamOptions {
   runId: string;
@@ -19,6 +19,11 @@ export interface RunEventStreamOptions {
   signal: AbortSignal;
   /** The socket's flow control; none for in-process consumers. */
   flow?: FlowControl;
+  /**
+   * Where the run's log ends (run-head.ts), asked when the cursor is past what the feed
+   * knows: a cursor past the end is refused with HistoryResetError instead of waiting.
+   */
+  headOf?: (runId: string) => Promise<number | null>;
 }
 
 /**
@@ -43,6 +48,7 @@ export async function* runEventStream(opts: RunEventStreamOptions): AsyncGenerat
   try {
     let cursor = opts.afterSeq;
     while (!signal.aborted) {
+      if (cursor > feed.latestSeq) await checkCursorAhead(feed, cursor, opts.headOf);
       if (cursor >= feed.latestSeq) {
         await wait();
         continue;

@@ -1,8 +1,10 @@
 import type { Redis } from 'ioredis';
+import type { RunEvent } from '~/shared/events';
 import { parseEventJson, type EventLog } from '~/store/event-log';
 import type { RedisKeys } from '~/store/keys';
 import type { Metrics } from '../metrics';
 import { RunFeed } from './run-feed';
+import type { RunHeadOf } from './run-head';
 
 const RING_SIZE = 512;
 
@@ -16,11 +18,16 @@ export class RunFeedHub {
   private readonly feeds = new Map<string, { feed: RunFeed; ready: Promise<void> }>();
   private readonly byChannel = new Map<string, RunFeed>();
 
+  /**
+   * @param headOf where a run's log ends (see run-head.ts): null while its live state
+   * is lost and not yet recovered. The Redis log's own count when left out.
+   */
   constructor(
     private readonly subscriber: Redis,
-    private readonly log: EventLog,
+    log: EventLog,
     private readonly keys: RedisKeys,
     private readonly metrics: Metrics,
+    private readonly headOf: RunHeadOf = (runId) => log.latestSeq(runId),
   ) {
     subscriber.on('message', (channel: string, message: string) => this.onMessage(channel, message));
     // Channels are re-subscribed by ioredis after a reconnect; anything published
@@ -62,6 +69,28 @@ export class RunFeedHub {
     return this.feeds.size;
   }
 
+  /** Where a run's log ends, as far as this epoch knows (null: its live state is lost, not yet recovered). */
+  head(runId: string): Promise<number | null> {
+    return this.headOf(runId);
+  }
+
+  /**
+   * Redis lost its data: every feed forgets the old epoch's events and reads its head
+   * again. Returns what they held (the events, and the highest seq seen per run), so
+   * that it can be archived and reported before anything new is appended.
+   */
+  resetAll(): { events: RunEvent[]; latest: Map<string, number> } {
+    const events: RunEvent[] = [];
+    const latest = new Map<string, number>();
+    for (const { feed } of this.feeds.values()) {
+      const held = feed.reset();
+      events.push(...held.events);
+      if (held.latestSeq > 0) latest.set(feed.runId, held.latestSeq);
+    }
+    void this.resyncAll();
+    return { events, latest };
+  }
+
   private onMessage(channel: string, message: string): void {
     const feed = this.byChannel.get(channel);
     if (!feed) return;
@@ -71,7 +100,8 @@ export class RunFeedHub {
   }
 
   private async resync(feed: RunFeed): Promise<void> {
-    feed.noteLatest(await this.log.latestSeq(feed.runId));
+    const head = await this.headOf(feed.runId);
+    if (head !== null) feed.noteLatest(head);
   }
 
   private async resyncAll(): Promise<void> {

@@ -37,6 +37,19 @@ export class RunFeed {
     for (const listener of this.listeners) listener();
   }
 
+  /**
+   * Redis lost its data: what this feed knew belongs to the old epoch. Forgets it (the
+   * next events, with seqs that follow on from every seq handed out before, start a new
+   * ring) and returns it: the events held, for the archive, and the highest seq seen.
+   */
+  reset(): { events: RunEvent[]; latestSeq: number } {
+    const held = { events: this.ring, latestSeq: this.latestSeq };
+    this.ring = [];
+    this.latestSeq = 0;
+    for (const listener of this.listeners) listener();
+    return held;
+  }
+
   /** Calls `listener` whenever newer events are known; returns the unsubscribe. */
   listen(listener: () => void): () => void {
     this.listeners.add(listener);

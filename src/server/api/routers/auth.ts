@@ -1,5 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { isAdmin } from '../../auth/admin';
 import { hashPassword } from '../../auth/passwords';
 import { MIN_PASSWORD_LENGTH, weakPasswordReason } from '../../auth/password-policy';
 import { StrengthCheckBusy } from '../../auth/password-strength';
@@ -67,6 +68,13 @@ export const authRouter = createTRPCRouter({
       return SIGNED_UP;
     }),
 
-  /** Who is signed in on this connection (null when nobody is). */
-  me: publicProcedure.query(({ ctx }) => (ctx.user ? { id: ctx.user.id, email: ctx.user.email, name: ctx.user.name } : null)),
+  /**
+   * Who is signed in on this connection (null when nobody is). `admin: true` only for an
+   * operator (ADMIN_EMAILS), who gets a link to /ops; for anyone else the field is absent.
+   */
+  me: publicProcedure.query(({ ctx }) => {
+    if (!ctx.user) return null;
+    const me = { id: ctx.user.id, email: ctx.user.email, name: ctx.user.name };
+    return isAdmin(ctx.user, ctx.services.env.ADMIN_EMAILS) ? { ...me, admin: true as const } : me;
+  }),
 });

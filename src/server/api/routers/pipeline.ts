@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isTerminalStatus, pipelineParamsSchema } from '~/shared/pipeline';
+import { listRuns } from '../../services/archived-runs';
 import { historyPage } from '../../services/history';
 import { controlRun, startRun } from '../../services/run-control';
 import { guarded, trackedRunEvents } from '../subscriptions';
@@ -41,7 +42,7 @@ export const pipelineRouter = createTRPCRouter({
 
   list: protectedProcedure
     .input(z.object({ limit: z.number().int().min(1).max(200).default(50) }).default({ limit: 50 }))
-    .query(({ ctx, input }) => ctx.services.stores.runs.list(ctx.user.id, input.limit)),
+    .query(({ ctx, input }) => listRuns(ctx.services, ctx.user.id, input.limit)),
 
   /**
    * A run's events in seq order, each exactly once: the history, then the live tail.

@@ -4,7 +4,7 @@ import { skipToken } from '@tanstack/react-query';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { RunEvent } from '~/shared/events';
 import { api } from '~/trpc/react';
-import { loadCachedEvents, saveCachedEvents } from '../_lib/event-cache';
+import { dropCachedEvents, loadCachedEvents, saveCachedEvents } from '../_lib/event-cache';
 import { initialRunState, reduceRunEvents, type RunState } from '../_lib/run-state';
 
 /** Events are folded in small batches: a history of thousands renders a few times, not thousands. */
@@ -52,6 +52,7 @@ export function useRunEvents(runId: string, enabled: boolean): RunEventsFeed {
     [],
   );
 
+  const forgetCache = usePersistEvents(runId, resumeFrom !== null, state.events);
   api.pipeline.events.useSubscription(
     enabled && resumeFrom ? { runId, lastEventId: resumeFrom.lastEventId } : skipToken,
     {
@@ -60,16 +61,28 @@ export function useRunEvents(runId: string, enabled: boolean): RunEventsFeed {
         flushTimer.current ??= window.setTimeout(flush, BATCH_MS);
       },
       onStarted: () => setError(null),
-      onError: (err) => setError(err.message),
+      onError: (err) => {
+        // The server no longer has the history this tab resumed from (Redis lost its data):
+        // without the tab's copy, the reload the message asks for starts from what was kept.
+        if (historyWasReset(err.data?.reason)) forgetCache();
+        setError(err.message);
+      },
     },
   );
 
-  usePersistEvents(runId, resumeFrom !== null, state.events);
   return { state, error };
 }
 
-/** Keeps the tab's copy of the events current, at most once a second and when the page goes away. */
-function usePersistEvents(runId: string, loaded: boolean, events: RunState['events']): void {
+/** The stream ended because the server's history no longer matches the tab's. */
+function historyWasReset(reason: string | null | undefined): boolean {
+  return reason === 'HISTORY_RESET' || reason === 'HISTORY_GAP';
+}
+
+/**
+ * Keeps the tab's copy of the events current, at most once a second and when the page
+ * goes away. Returns `forget`: drops the copy and keeps none from then on.
+ */
+function usePersistEvents(runId: string, loaded: boolean, events: RunState['events']): () => void {
   const latest = useRef(events);
   latest.current = events;
   // Once a run no longer fits, stop serialising it on every tick: a reload starts from the beginning.
@@ -95,4 +108,9 @@ function usePersistEvents(runId: string, loaded: boolean, events: RunState['even
       save();
     };
   }, [loaded, save]);
+
+  return useCallback(() => {
+    cacheable.current = false;
+    dropCachedEvents(runId);
+  }, [runId]);
 }
