@@ -16,7 +16,7 @@ const EVENTS_PER_SECOND = RUNS;
 
 // No workers: the runs stay queued and this test publishes their events through the
 // real event log at a steady pace, for as long as it likes.
-const c = useFaultCluster({ webs: 2, workers: 0, sockets: SOCKETS, env: { MAX_CONCURRENT_RUNS: '1000', WS_MAX_UNAUTHENTICATED: '100' } });
+const c = useFaultCluster({ webs: 2, workers: 0, sockets: SOCKETS, env: { MAX_CONCURRENT_RUNS: '1000', WS_MAX_UNAUTHENTICATED: '100', SIGNIN_FREE_ATTEMPTS: '1000' } });
 
 interface Tab {
   ws: WebSocket;
@@ -37,8 +37,11 @@ function openTab(url: string, cookie: string, runId: string): Promise<Tab> {
     ws.once('error', reject);
     ws.on('close', () => (tab.closed = true));
     ws.on('message', (raw: Buffer) => {
-      const message = JSON.parse(raw.toString()) as { result?: { type?: string; data?: { seq?: number } } };
-      const seq = message.result?.type === 'data' ? message.result.data?.seq : undefined;
+      // tRPC's keep-alive: answer as its client does.
+      if (raw.length === 4 && raw.toString() === 'PING') return ws.send('PONG');
+      // tracked(): { id, data: event } inside the JSON-RPC result.
+      const message = JSON.parse(raw.toString()) as { result?: { type?: string; data?: { data?: { seq?: number } } } };
+      const seq = message.result?.type === 'data' ? message.result.data?.data?.seq : undefined;
       if (seq !== undefined) tab.seqs.push(seq);
     });
   });
