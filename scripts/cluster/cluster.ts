@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/project-root';
 import { haproxyMember, serverState } from './haproxy';
+import { freePort } from './ports';
 import { killLeftovers, Member, waitUntil } from './member';
 import { startPostgres } from './postgres';
 import { findPrograms, missingPrograms } from './prerequisites';
@@ -60,18 +60,6 @@ export class MissingProgramsError extends Error {
   }
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Sockets one HAProxy process can carry within this process's open-file limit (two descriptors each). */
 function balancerCapacity(): number {

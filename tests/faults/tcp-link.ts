@@ -1,5 +1,5 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { freePort } from '../../scripts/cluster/cluster';
+import { freePort } from '../../scripts/cluster/ports';
 
 /**
  * A TCP link between one process and a server (a web instance and Redis) that a test

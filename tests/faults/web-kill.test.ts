@@ -5,7 +5,7 @@ import { BIG_RUN } from '../helpers/runs';
 import { FULL, randomBetween, report, sleep, useFaultCluster } from './fault-cluster';
 import { tally } from './run-tally';
 
-const TRIALS = Number(process.env.FAULT_TRIALS ?? (FULL ? 60 : 20));
+const TRIALS = Number(process.env.FAULT_TRIALS ?? (FULL ? 200 : 50));
 const CONNECTIONS = 6;
 const RUNS_AT_ONCE = 3;
 
