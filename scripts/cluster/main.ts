@@ -3,9 +3,9 @@
  * HAProxy in front of N web instances, M workers, Redis with AOF and a PostgreSQL of
  * its own, each on its own port, data in .data/cluster. Ctrl-C stops them all.
  *
- *   npm run cluster -- --webs=2 --workers=2 --port=8080 [--fresh]
+ *   npm run cluster -- --webs=2 --workers=2 --port=8080 [--fresh] [--data-dir=.data/cluster]
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectRoot } from '../../src/project-root';
 import { clusterPidDir, MissingProgramsError, startCluster, type Cluster } from './cluster';
@@ -17,6 +17,7 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '2' },
     port: { type: 'string', default: '8080' },
     fresh: { type: 'boolean', default: false },
+    'data-dir': { type: 'string', default: join(projectRoot(), '.data', 'cluster') },
   },
 });
 
@@ -32,7 +33,7 @@ function count(name: string, value: string, max: number): number {
 const webs = count('webs', values.webs, 16);
 const workers = count('workers', values.workers, 16);
 const port = count('port', values.port, 65535);
-const dataDir = join(projectRoot(), '.data', 'cluster');
+const dataDir = resolve(values['data-dir']);
 
 // Until the cluster is up, a Ctrl-C stops whatever has started so far.
 const stopWhileStarting = () => {
@@ -70,7 +71,7 @@ const table = [
   ['logs and data', dataDir],
 ];
 for (const [what, where] of table) console.log(`  ${what?.padEnd(34)} ${where}`);
-console.log('[cluster] ready. Ctrl-C stops everything (data stays in .data/cluster; --fresh starts empty).');
+console.log(`[cluster] ready. Ctrl-C stops everything (data stays in ${dataDir}; --fresh starts empty).`);
 
 process.off('SIGINT', stopWhileStarting);
 process.off('SIGTERM', stopWhileStarting);
