@@ -157,9 +157,10 @@ export async function waitUntil(what: string, probe: () => Promise<boolean>, tim
   }
 }
 
+/** The program a process runs. redis-server rewrites its command line into one string ("redis-server 127.0.0.1:6379"), hence the split on spaces too. */
 function commandOf(pid: number): string | null {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? null;
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/)[0] ?? null;
   } catch {
     return null;
   }
