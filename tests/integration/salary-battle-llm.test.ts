@@ -5,6 +5,7 @@ import type { Typing } from '~/shared/sessions/typing';
 import { watchRun } from '../helpers/client';
 import { startFakeLlm, type FakeLlm } from '../helpers/fake-llm';
 import { useStack } from '../helpers/stack';
+import { until } from '../helpers/wait';
 
 /**
  * The persona with a model: its words stream to the page while they are written, only
@@ -66,7 +67,9 @@ describe('the salary battle with a model', () => {
     expect(opening.data.reply).toBe(words);
     expect(opening.data.reply).toContain(opening.data.offer!.toLocaleString('en-US'));
     expect(opening.data.messageId).toBe(partial.messageId);
-    // The live text ended with the whole reply, and the stored log holds it exactly once.
+    // The live text ended with the whole reply (its last frame travels beside the log, not
+    // in it, so it may land just after the stored reply), and the log holds it exactly once.
+    await until(() => Promise.resolve(typing.seen.at(-1)?.done === true), 10_000).catch(() => undefined);
     expect(typing.seen.at(-1)).toMatchObject({ messageId: partial.messageId, done: true, text: words });
     const all = [...first.events, ...again.events];
     expect(all.filter(isReply)).toHaveLength(1);
