@@ -100,6 +100,10 @@ const envSchema = z.object({
   WS_MAX_UNAUTHENTICATED: int(1000, 0),
   /** Calls one HTTP batch request may carry. */
   HTTP_MAX_BATCH_SIZE: int(20, 1),
+  /** Open AG-UI streams (POST /api/agui) per user on one web instance. */
+  AGUI_MAX_STREAMS_PER_USER: int(20, 1),
+  /** How often an open AG-UI stream checks that its token was not revoked and its session not ended. */
+  AGUI_REAUTH_MS: int(30_000, 500),
   /** pipeline.start calls a user may make per minute. */
   START_RATE_PER_MINUTE: int(10, 1),
   /** Runs a user may have queued, running or paused at once. */

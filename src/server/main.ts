@@ -20,6 +20,7 @@ import { buildAuthOptions } from './auth/options';
 import { resolveAuthSecret } from './auth/secret';
 import { createSessionVerifier } from './auth/session';
 import { allowedOrigins } from './http/allowed-origins';
+import { AGUI_PATH, closeAguiStreams, handleAgui } from './http/agui';
 import { handleHealth, handleReady, handleMetrics } from './http/routes';
 import { handleHitlFileUpload, hitlFilePath } from './http/hitl-file-upload';
 import { isOpsPage, serveOpsPage } from './http/ops-page-gate';
@@ -114,6 +115,7 @@ async function main(): Promise<void> {
     setSecurityHeaders(res);
     if (path.startsWith('/api/trpc/')) return refuseForeignCall(req, res, trpcRules) ? undefined : handleTrpc(req, res);
     if (path.startsWith('/api/auth/')) return handleAuthRequest(req, res, services.authOptions);
+    if (path === AGUI_PATH) return handleAgui(services, req, res, trpcRules.origins);
     if (path === RESUME_UPLOAD_PATH) return handleResumeUpload(services, req, res, trpcRules.origins);
     const hitlId = hitlFilePath(path);
     if (hitlId) return handleHitlFileUpload(services, req, res, trpcRules.origins, hitlId);
@@ -151,6 +153,8 @@ async function main(): Promise<void> {
     const deadline = new ShutdownDeadline('web', config.WEB_SHUTDOWN_GRACE_MS);
     console.log(`[web] ${signal}: closing, exiting within ${config.WEB_SHUTDOWN_GRACE_MS} ms`);
     server.close();
+    // AG-UI clients reconnect (to another instance) and carry on from the state they hold.
+    closeAguiStreams();
     stopEpochWatch();
     // A goodbye through Redis: it runs beside the other steps instead of holding them up.
     const opsStopped = deadline.track('the goodbye to the operator dashboard', ops.stop());

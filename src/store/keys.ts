@@ -29,6 +29,10 @@ export function redisKeys(prefix: string) {
     runTurnIds: (runId: string) => `${run(runId)}:turn-ids`,
     /** The conversation a career chat's first message started, by its turn id (a retry finds it). */
     conversationStart: (userId: string, turnId: string) => `${prefix}:conversation-start:${userId}:${turnId}`,
+    /** The run an AG-UI client's own thread id started, so that a retried first request finds it. */
+    aguiThread: (userId: string, threadId: string) => `${prefix}:agui-thread:{${userId}}:${threadId}`,
+    /** Ids of the AG-UI messages a run has acted on (its start, the user's turns), so that a resent one is not acted on twice. */
+    aguiMessages: (runId: string) => `${run(runId)}:agui-messages`,
     /** Worker → web: text being written (model tokens), ephemeral, never stored. */
     runTyping: (runId: string) => `${run(runId)}:typing`,
     /** The profile and resume a run started with (the worker never reads the database). */

@@ -8,7 +8,7 @@ import {
   openQuestions,
   reduceRunEvents,
   type RunState,
-} from '~/app/runs/[runId]/_lib/run-state';
+} from '~/shared/run-state';
 import { runEventSchema, type Agent, type EventData, type EventType, type RunEvent } from '~/shared/events';
 import { pipelineParamsSchema } from '~/shared/pipeline';
 

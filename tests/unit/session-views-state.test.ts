@@ -25,7 +25,7 @@ import {
   type InterviewFeedback,
 } from '~/app/runs/[runId]/_lib/interview-state';
 import { keptNotes, networkStateOf, skippedCount, type Contact } from '~/app/runs/[runId]/_lib/network-state';
-import { initialRunState, openQuestions, reduceRunEvents } from '~/app/runs/[runId]/_lib/run-state';
+import { initialRunState, openQuestions, reduceRunEvents } from '~/shared/run-state';
 import { runEventSchema, type Agent, type EventData, type EventType, type RunEvent } from '~/shared/events';
 
 const RUN_ID = 'run_0123456789abcdef';

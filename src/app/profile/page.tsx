@@ -3,6 +3,7 @@
 import { api } from '~/trpc/react';
 import { secondaryButtonClass } from '../_components/form-controls';
 import { useRequireUser } from '../_components/session';
+import { ApiTokens } from './_components/api-tokens';
 import { ProfileForm } from './_components/profile-form';
 
 function ProfileLoader() {
@@ -40,7 +41,13 @@ export default function ProfilePage() {
       </p>
       <div className="mt-6">
         {session.kind === 'signed-in' ? (
-          <ProfileLoader />
+          <>
+            <ProfileLoader />
+            {/* Outside the profile form: tokens are created and revoked at once, not saved with it. */}
+            <div className="mt-6">
+              <ApiTokens />
+            </div>
+          </>
         ) : (
           <p role="status" className="text-slate-700">
             {session.kind === 'signed-out' ? 'Taking you to sign in…' : 'Loading…'}

@@ -15,7 +15,9 @@ export type ErrorReason =
   | 'USE_WEBSOCKET'
   | 'TOO_MANY_CALLS'
   | 'BAD_INPUT'
-  | 'ORIGIN_DENIED';
+  | 'ORIGIN_DENIED'
+  /** A user already holds as many API tokens as allowed; revoking one makes room. */
+  | 'TOO_MANY_TOKENS';
 
 class Reason extends Error {
   constructor(readonly reason: ErrorReason) {

@@ -1,3 +1,4 @@
+import { apiTokensRouter } from './routers/api-tokens';
 import { applicationsRouter } from './routers/applications';
 import { authRouter } from './routers/auth';
 import { careerRouter } from './routers/career';
@@ -18,6 +19,7 @@ export const appRouter = createTRPCRouter({
   pipeline: pipelineRouter,
   applications: applicationsRouter,
   profile: profileRouter,
+  apiTokens: apiTokensRouter,
   rooms: roomsRouter,
   hitl: hitlRouter,
   salary: salaryRouter,

@@ -4,6 +4,7 @@ import { RESUME_MAX_BYTES, resumeFileNameSchema } from '~/shared/profile';
 import { errorShapeOf, failWith, formatZodError } from '../api/errors';
 import type { AuthUser } from '../auth/session';
 import type { ServerServices } from '../services';
+import { discardRest, readBody } from './request-body';
 
 /**
  * A PDF sent as the raw body of a PUT (`content-type: application/pdf`, its name
@@ -33,7 +34,7 @@ export async function receivePdf(services: ServerServices, req: IncomingMessage,
   if (Number(req.headers['content-length'] ?? Number.NaN) > RESUME_MAX_BYTES) throw tooLarge();
   const name = resumeFileNameSchema.safeParse(decodeName(req.headers['x-file-name']));
   if (!name.success) throw new TRPCError({ code: 'BAD_REQUEST', message: formatZodError(name.error) });
-  return { user, fileName: name.data, bytes: await readBody(req, RESUME_MAX_BYTES) };
+  return { user, fileName: name.data, bytes: await readBody(req, RESUME_MAX_BYTES, tooLarge) };
 }
 
 /** Answers a failed upload in the API's error shape; library errors stay in the log. */
@@ -61,30 +62,4 @@ function decodeName(header: string | string[] | undefined): string {
 
 function tooLarge(): TRPCError {
   return new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: `The file may be at most ${RESUME_MAX_BYTES / 1024 / 1024} MB.` });
-}
-
-/** The body, refused as soon as it passes `max` bytes. */
-async function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > max) throw tooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size);
-}
-
-/**
- * Lets the client finish sending what is left, so that it reads the refusal instead of
- * a reset connection, but no more than `limit` bytes of it.
- */
-function discardRest(req: IncomingMessage, limit: number): void {
-  if (req.readableEnded) return;
-  let discarded = 0;
-  req.on('data', (chunk: Buffer) => {
-    discarded += chunk.length;
-    if (discarded > limit) req.destroy();
-  });
-  req.resume();
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { Job } from 'bullmq';
 import { isTerminalStatus, type PipelineParams, type RunStatus, type RunSummary } from '~/shared/pipeline';
 import type { ControlAction } from '~/store/control';
@@ -22,6 +22,15 @@ export interface ControlResult {
 /** Starts a pipeline (the default kind). */
 export function startRun(s: ServerServices, userId: string, params: PipelineParams): Promise<{ runId: string }> {
   return startRunOfKind(s, userId, { kind: 'pipeline', params });
+}
+
+/**
+ * A start as a client asks for it: a negotiation without a seed gets a random one, kept
+ * with the run so that the same battle can be replayed.
+ */
+export function startRequestedRun(s: ServerServices, userId: string, start: RunStart): Promise<{ runId: string }> {
+  if (start.kind !== 'salary_battle') return startRunOfKind(s, userId, start);
+  return startRunOfKind(s, userId, { kind: 'salary_battle', params: { ...start.params, seed: start.params.seed ?? randomInt(2 ** 31 - 1) } });
 }
 
 /**

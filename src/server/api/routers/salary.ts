@@ -1,6 +1,5 @@
-import { randomInt } from 'node:crypto';
 import { salaryBattleParamsSchema, salaryResearchParamsSchema } from '~/shared/sessions/salary';
-import { startRunOfKind } from '../../services/run-control';
+import { startRequestedRun, startRunOfKind } from '../../services/run-control';
 import { createTRPCRouter, protectedProcedure } from '../trpc';
 
 /** Sessions about pay. Each starts a run of its own kind; watch it with pipeline.events. */
@@ -16,10 +15,5 @@ export const salaryRouter = createTRPCRouter({
    */
   startBattle: protectedProcedure
     .input(salaryBattleParamsSchema)
-    .mutation(({ ctx, input }) =>
-      startRunOfKind(ctx.services, ctx.user.id, {
-        kind: 'salary_battle',
-        params: { ...input, seed: input.seed ?? randomInt(2 ** 31 - 1) },
-      }),
-    ),
+    .mutation(({ ctx, input }) => startRequestedRun(ctx.services, ctx.user.id, { kind: 'salary_battle', params: input })),
 });

@@ -1,4 +1,4 @@
-import type { ApplicationStage, ApplicationState } from '../_lib/run-state';
+import type { ApplicationStage, ApplicationState } from '~/shared/run-state';
 import { safeHref } from '../_lib/safe-href';
 import { SessionLinks } from './sessions/session-links';
 

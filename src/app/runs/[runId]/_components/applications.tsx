@@ -1,4 +1,4 @@
-import type { ApplicationState } from '../_lib/run-state';
+import type { ApplicationState } from '~/shared/run-state';
 import { ApplicationItem } from './application-item';
 
 interface Props {

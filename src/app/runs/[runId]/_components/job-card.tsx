@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { FoundJob } from '../_lib/run-state';
+import type { FoundJob } from '~/shared/run-state';
 import { safeHref } from '../_lib/safe-href';
 import { SessionLinks } from './sessions/session-links';
 import { SkillList } from './skill-list';

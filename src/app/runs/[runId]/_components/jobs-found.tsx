@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { FoundJob } from '../_lib/run-state';
+import type { FoundJob } from '~/shared/run-state';
 import { JobCard } from './job-card';
 
 /** The best matches are what matters; a search can find a hundred, which would bury the rest of the page. */

@@ -1,5 +1,5 @@
 import type { LiveFrame } from '~/shared/frames';
-import type { Narration } from '../_lib/run-state';
+import type { Narration } from '~/shared/run-state';
 
 interface Props {
   frame: LiveFrame | null;

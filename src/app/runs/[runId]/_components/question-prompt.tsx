@@ -1,7 +1,7 @@
 'use client';
 
 import { HitlDialog, type DraftView, type HitlQuestionView } from '~/app/_components/hitl/hitl-dialog';
-import type { DraftState, OpenQuestion } from '../_lib/run-state';
+import type { DraftState, OpenQuestion } from '~/shared/run-state';
 import type { QuestionDialogState } from './use-question-dialog';
 
 function questionView(q: OpenQuestion, runId: string): HitlQuestionView {

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { isTerminalStatus } from '~/shared/pipeline';
 import type { RouterOutputs } from '~/trpc/types';
-import { applicationsInOrder, jobsByScore, lanesFor, openQuestions } from '../_lib/run-state';
+import { applicationsInOrder, jobsByScore, lanesFor, openQuestions } from '~/shared/run-state';
 import { Applications } from './applications';
 import { EventLog } from './event-log';
 import { JobsFound } from './jobs-found';

@@ -1,6 +1,6 @@
 import type { RunStatus, Stage } from '~/shared/pipeline';
 import { STATUS_LABEL, STATUS_LOOK } from '~/app/_components/run-labels';
-import type { RunOutcome } from '../_lib/run-state';
+import type { RunOutcome } from '~/shared/run-state';
 
 export interface RunStatusLineProps {
   status: RunStatus;

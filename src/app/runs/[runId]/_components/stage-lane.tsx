@@ -1,5 +1,5 @@
 import { agentLabel } from '~/app/_components/hitl/agent-label';
-import { laneProgress, type Lane, type LaneState, type LaneStatus } from '../_lib/run-state';
+import { laneProgress, type Lane, type LaneState, type LaneStatus } from '~/shared/run-state';
 
 
 /** What a lane counts, so "3 of 5" says 3 of 5 what. */

@@ -1,4 +1,4 @@
-import { LANES, type Lane, type LaneState } from '../_lib/run-state';
+import { LANES, type Lane, type LaneState } from '~/shared/run-state';
 import { StageLane } from './stage-lane';
 
 /** One lane per stage, in pipeline order; side by side on wide screens, stacked on a phone. */

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useState } from 'react';
-import type { OpenQuestion } from '../_lib/run-state';
+import type { OpenQuestion } from '~/shared/run-state';
 
 export interface QuestionDialogState {
   /** The question whose dialog is open, if any. */

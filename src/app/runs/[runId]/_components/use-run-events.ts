@@ -5,7 +5,7 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { RunEvent } from '~/shared/events';
 import { api } from '~/trpc/react';
 import { dropCachedEvents, loadCachedEvents, saveCachedEvents } from '../_lib/event-cache';
-import { initialRunState, reduceRunEvents, type RunState } from '../_lib/run-state';
+import { initialRunState, reduceRunEvents, type RunState } from '~/shared/run-state';
 
 /** Events are folded in small batches: a history of thousands renders a few times, not thousands. */
 const BATCH_MS = 50;

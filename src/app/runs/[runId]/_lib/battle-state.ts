@@ -1,7 +1,7 @@
 import type { EventData, RunEvent } from '~/shared/events';
 import type { RunStatus } from '~/shared/pipeline';
 import { foldResearch, initialResearchState, type ResearchState } from './research-state';
-import { inSeqOrder, sessionEndAfter, sessionStatusAfter, type SessionEnd } from './session-state';
+import { inSeqOrder, sessionEndAfter, sessionStatusAfter, type SessionEnd } from '~/shared/session-state';
 
 /**
  * A negotiation, folded from the run's events alone: the transcript, where the offer

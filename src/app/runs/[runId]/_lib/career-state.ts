@@ -1,7 +1,7 @@
 import type { EventData, RunEvent } from '~/shared/events';
 import type { RunStatus } from '~/shared/pipeline';
 import { foldResearch, initialResearchState, type ResearchState } from './research-state';
-import { inSeqOrder, sessionEndAfter, sessionStatusAfter, type SessionEnd } from './session-state';
+import { inSeqOrder, sessionEndAfter, sessionStatusAfter, type SessionEnd } from '~/shared/session-state';
 
 /**
  * A career chat, folded from the run's events alone. Each reply carries the message it

@@ -1,6 +1,6 @@
 import type { EventData, RunEvent } from '~/shared/events';
 import type { RunStatus } from '~/shared/pipeline';
-import { inSeqOrder, sessionEndAfter, sessionStatusAfter, type SessionEnd } from './session-state';
+import { inSeqOrder, sessionEndAfter, sessionStatusAfter, type SessionEnd } from '~/shared/session-state';
 
 /**
  * An interview practice, folded from the run's events alone: the questions as they are

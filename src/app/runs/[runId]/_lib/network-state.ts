@@ -1,6 +1,6 @@
 import type { EventData, RunEvent } from '~/shared/events';
 import type { RunStatus } from '~/shared/pipeline';
-import { inSeqOrder, sessionEndAfter, sessionStatusAfter, type SessionEnd } from './session-state';
+import { inSeqOrder, sessionEndAfter, sessionStatusAfter, type SessionEnd } from '~/shared/session-state';
 
 /**
  * A search for people to contact, folded from the run's events alone: where it looked,

@@ -1,6 +1,6 @@
 import type { EventData, RunEvent } from '~/shared/events';
 import type { RunStatus } from '~/shared/pipeline';
-import { inSeqOrder, sessionEndAfter, sessionStatusAfter, type SessionEnd } from './session-state';
+import { inSeqOrder, sessionEndAfter, sessionStatusAfter, type SessionEnd } from '~/shared/session-state';
 
 /** A pay research, folded from the run's events alone (a negotiation folds one too, as its first step). */
 

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { isTerminalStatus } from '~/shared/pipeline';
 import type { RouterOutputs } from '~/trpc/types';
 import { keptNotes, networkStateOf, skippedCount, type NetworkState } from '../../_lib/network-state';
-import { openQuestions } from '../../_lib/run-state';
+import { openQuestions } from '~/shared/run-state';
 import { EventLog } from '../event-log';
 import { QuestionPrompt } from '../question-prompt';
 import { RunControls } from '../run-controls';

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { STATUS_LABEL, STATUS_LOOK } from '~/app/_components/run-labels';
 import type { RunStatus } from '~/shared/pipeline';
-import type { SessionEnd } from '../../_lib/session-state';
+import type { SessionEnd } from '~/shared/session-state';
 
 function endText(end: SessionEnd | null): string | null {
   if (!end) return null;

@@ -1,6 +1,6 @@
 import type { RunEvent } from '~/shared/events';
 import { isTerminalStatus, type RunStatus } from '~/shared/pipeline';
-import { statusAfter } from './run-state';
+import { statusAfter } from '~/shared/run-state';
 
 /** What every session page folds the same way: its status, how it ended, and its events in order. */
 
