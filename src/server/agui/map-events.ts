@@ -5,7 +5,7 @@ import { LANES, openQuestions, type Lane, type OpenQuestion } from '~/shared/run
 import type { SessionEnd } from '~/shared/session-state';
 import type { Typing } from '~/shared/sessions/typing';
 import { conversationAfter, heldIn, tell, type Held, type Told } from './conversation';
-import { awaitsUser, foldEvents, runEnding, threadState, type RunFold, type ThreadState } from './thread-state';
+import { awaitsUser, callIdOf, foldEvents, runEnding, threadState, type PendingCalls, type RunFold, type ThreadState } from './thread-state';
 
 /**
  * Our event catalog as AG-UI events. One jobstream run is one AG-UI thread; each
@@ -43,6 +43,8 @@ export interface ThreadMapper {
   told: Told;
   /** Tool calls made in this AG-UI run. */
   calls: ReadonlySet<string>;
+  /** Questions this request answered: no longer the client's to answer, though their hitl_response may be on its way. */
+  answered: ReadonlySet<string>;
 }
 
 export type MapperInput = { kind: 'event'; event: RunEvent } | { kind: 'typing'; typing: Typing };
@@ -62,6 +64,7 @@ export function createThreadMapper(
     view: threadState(fold),
     ...ids,
     held: heldIn(conversation),
+    answered: new Set(),
     base: conversation,
     told: null,
     calls: new Set(),
@@ -119,10 +122,11 @@ export function openThreadRun(
   d.out.push({ type: EventType.RUN_STARTED, threadId: d.m.threadId, runId: d.m.runId, protocolVersion: '1.0' });
   d.out.push({ type: EventType.STATE_SNAPSHOT, snapshot: d.m.view });
   d.m.open = true;
+  d.m.answered = request.answered;
   syncSteps(d);
   const ending = runEnding(d.m.fold);
   if (ending) close(d, ending);
-  else if (openQuestions(d.m.fold.run).some((q) => !request.answered.has(q.hitlId))) close(d, 'interrupt');
+  else if (unanswered(d).length > 0) close(d, 'interrupt');
   // A session waiting for the user, asked nothing new: there is nothing to wait for here.
   else if (d.m.fold.awaitingTurn && !request.awaitsOutcome) close(d, 'turn');
   return done(d);
@@ -160,10 +164,11 @@ export function failThreadRun(mapper: ThreadMapper, code: string, message: strin
 function mapEvent(d: Draft, event: RunEvent): void {
   if (event.seq <= d.m.fold.run.lastSeq) return;
   const before = runEnding(d.m.fold);
+  const pending = d.m.fold.pendingCalls;
   d.m.fold = foldEvents(d.m.fold, [event]);
   syncSteps(d);
   narrate(d, event);
-  callTools(d, event);
+  callTools(d, event, pending);
   sendDelta(d);
   const ending = runEnding(d.m.fold);
   if (ending && !before) close(d, ending);
@@ -215,7 +220,7 @@ function close(d: Draft, ending: Closing): void {
 }
 
 function finishedWith(d: Draft, ending: Closing): { outcome: RunFinishedOutcome; result?: unknown } {
-  if (ending === 'interrupt') return { outcome: { type: 'interrupt', interrupts: openQuestions(d.m.fold.run).map(interruptOf) } };
+  if (ending === 'interrupt') return { outcome: { type: 'interrupt', interrupts: unanswered(d).map(interruptOf) } };
   if (ending === 'turn') return { outcome: { type: 'success' }, result: { awaiting: 'your turn: send your next message on this thread' } };
   switch (ending.kind) {
     case 'stopped':
@@ -226,6 +231,9 @@ function finishedWith(d: Draft, ending: Closing): { outcome: RunFinishedOutcome;
       return { outcome: { type: 'success' }, result: { outcome: ending.outcome, summary: ending.summary } };
   }
 }
+
+/** The open questions the client still has to answer. */
+const unanswered = (d: Draft): OpenQuestion[] => openQuestions(d.m.fold.run).filter((q) => !d.m.answered.has(q.hitlId));
 
 /** A question as an interrupt: its id is the hitlId, and its options become the answer's schema. */
 export function interruptOf(q: OpenQuestion): Interrupt {
@@ -373,24 +381,15 @@ function resultOf(d: Draft, event: RunEvent, toolCallId: string, name: string, a
   else toolCall(d, event, toolCallId, name, args, result);
 }
 
-/**
- * Ids of calls whose result comes with a later event: the same for the call and its
- * result, whichever connection sees each (a source is searched, a job submitted, once per attempt).
- */
-const searchCallId = (d: Draft, source: string) => `${d.m.fold.runId}-a${d.m.fold.run.attempt}-search:${source}`;
-const submitCallId = (d: Draft, jobUrl: string) => `${d.m.fold.runId}-a${d.m.fold.run.attempt}-submit:${jobUrl}`;
-
 /** The scout's searches and the applier's browser actions, as the tool calls they are. */
-function callTools(d: Draft, event: RunEvent): void {
-  const done = (name: string) => toolCall(d, event, eventItemId(event, '-call'), name, event.data, { done: event.message });
+function callTools(d: Draft, event: RunEvent, pending: PendingCalls): void {
+  const done = (name: string) => toolCall(d, event, callIdOf(event), name, event.data, { done: event.message });
   switch (event.type) {
     case 'scout_searching':
-      toolCall(d, event, searchCallId(d, event.data.source), 'search_jobs', event.data);
-      return;
+      return toolCall(d, event, callIdOf(event), 'search_jobs', event.data);
     case 'scout_found': {
       const { source, count, urls } = event.data;
-      resultOf(d, event, searchCallId(d, source), 'search_jobs', { source }, { count, urls });
-      return;
+      return resultOf(d, event, pending.searches.get(source)?.[0] ?? callIdOf(event), 'search_jobs', { source }, { count, urls });
     }
     case 'applier_navigate':
       return done('browser_navigate');
@@ -403,17 +402,15 @@ function callTools(d: Draft, event: RunEvent): void {
     case 'browser_action':
       return done('browser_action');
     case 'applier_submit':
-      toolCall(d, event, submitCallId(d, event.data.jobUrl), 'browser_submit', event.data);
-      return;
+      return toolCall(d, event, callIdOf(event), 'browser_submit', event.data);
     case 'applier_submitted':
-      resultOf(d, event, submitCallId(d, event.data.jobUrl), 'browser_submit', { jobUrl: event.data.jobUrl }, { confirmation: event.data.confirmation });
-      return;
-    case 'applier_error':
-      // An error before the submit (a page that would not load) has no submit call to answer.
-      if (d.m.calls.has(submitCallId(d, event.data.jobUrl)) || d.m.held.toolCalls.has(submitCallId(d, event.data.jobUrl))) {
-        toolResult(d, event, submitCallId(d, event.data.jobUrl), { error: event.data.error });
-      }
-      return;
+    case 'applier_error': {
+      // An error before any submit (a page that would not load) answers no call.
+      const toolCallId = pending.submits.get(event.data.jobUrl);
+      if (!toolCallId) return;
+      const result = event.type === 'applier_submitted' ? { confirmation: event.data.confirmation } : { error: event.data.error };
+      return resultOf(d, event, toolCallId, 'browser_submit', { jobUrl: event.data.jobUrl }, result);
+    }
     default:
       return;
   }

@@ -21,6 +21,47 @@ export interface RunFold {
   /** The last turn the user took, and the turn the session's latest reply answered. */
   takenTurn: string | null;
   repliedTurn: string | null;
+  /** Tool calls whose result comes with a later event, whichever connection saw the call. */
+  pendingCalls: PendingCalls;
+}
+
+/** The scout's searches waiting for what they found (by source, oldest first: a source may have several boards), and the applier's submits (by job). */
+export interface PendingCalls {
+  searches: ReadonlyMap<string, readonly string[]>;
+  submits: ReadonlyMap<string, string>;
+}
+
+const NO_CALLS: PendingCalls = { searches: new Map(), submits: new Map() };
+
+/** A tool call's id is its event's: the same on every connection. */
+export const callIdOf = (event: RunEvent): string => `${event.runId}-${event.seq}-call`;
+
+function trackCalls(calls: PendingCalls, event: RunEvent): PendingCalls {
+  switch (event.type) {
+    case 'pipeline_start':
+      return NO_CALLS;
+    case 'scout_searching': {
+      const searches = new Map(calls.searches);
+      searches.set(event.data.source, [...(searches.get(event.data.source) ?? []), callIdOf(event)]);
+      return { ...calls, searches };
+    }
+    case 'scout_found': {
+      const searches = new Map(calls.searches);
+      searches.set(event.data.source, (searches.get(event.data.source) ?? []).slice(1));
+      return { ...calls, searches };
+    }
+    case 'applier_submit':
+      return { ...calls, submits: new Map(calls.submits).set(event.data.jobUrl, callIdOf(event)) };
+    case 'applier_submitted':
+    case 'applier_error': {
+      if (!calls.submits.has(event.data.jobUrl)) return calls;
+      const submits = new Map(calls.submits);
+      submits.delete(event.data.jobUrl);
+      return { ...calls, submits };
+    }
+    default:
+      return calls;
+  }
 }
 
 /** The events after which a session waits for the user: a reply that does not close it, a question to answer. */
@@ -42,7 +83,7 @@ function turnTaken(event: RunEvent): string | null {
 }
 
 export function initialRunFold(runId: string, kind: RunKind): RunFold {
-  return { runId, kind, run: initialRunState, sessionEnd: null, awaitingTurn: false, takenTurn: null, repliedTurn: null };
+  return { runId, kind, run: initialRunState, sessionEnd: null, awaitingTurn: false, takenTurn: null, repliedTurn: null, pendingCalls: NO_CALLS };
 }
 
 /** Folds events in seq order; the fold keeps no event list (a thread may run to thousands of events). */
@@ -53,8 +94,9 @@ export function foldEvents(fold: RunFold, batch: readonly RunEvent[]): RunFold {
   const run = reduceRunEvents({ ...fold.run, events: [] }, events);
   let sessionEnd = fold.sessionEnd;
   let status = run.status;
-  let { awaitingTurn, takenTurn, repliedTurn } = fold;
+  let { awaitingTurn, takenTurn, repliedTurn, pendingCalls } = fold;
   for (const event of events) {
+    pendingCalls = trackCalls(pendingCalls, event);
     sessionEnd = sessionEndAfter(sessionEnd, event);
     if (event.type === 'session_complete') status = sessionStatusAfter(status, event);
     const taken = turnTaken(event);
@@ -66,7 +108,7 @@ export function foldEvents(fold: RunFold, batch: readonly RunEvent[]): RunFold {
       repliedTurn = event.type === 'career_chat_response' ? event.data.turnId : takenTurn;
     }
   }
-  return { ...fold, run: { ...run, status, events: [] }, sessionEnd, awaitingTurn, takenTurn, repliedTurn };
+  return { ...fold, run: { ...run, status, events: [] }, sessionEnd, awaitingTurn, takenTurn, repliedTurn, pendingCalls };
 }
 
 /** How the run ended, the same for every kind; null while it goes on. */
