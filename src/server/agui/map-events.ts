@@ -212,24 +212,15 @@ function close(d: Draft, ending: Closing): void {
   d.m.steps.clear();
   d.out.push({ type: EventType.STATE_SNAPSHOT, snapshot: d.m.view });
   d.m.open = false;
-  if (typeof ending === 'object' && ending.kind === 'failed') {
-    d.out.push({ type: EventType.RUN_ERROR, code: 'RUN_FAILED', message: ending.error });
-    return;
-  }
-  d.out.push({ type: EventType.RUN_FINISHED, threadId: d.m.threadId, runId: d.m.runId, ...finishedWith(d, ending) });
+  if (typeof ending === 'object' && ending.kind === 'failed') d.out.push({ type: EventType.RUN_ERROR, code: 'RUN_FAILED', message: ending.error });
+  else d.out.push({ type: EventType.RUN_FINISHED, threadId: d.m.threadId, runId: d.m.runId, ...finishedWith(d, ending) });
 }
 
-function finishedWith(d: Draft, ending: Closing): { outcome: RunFinishedOutcome; result?: unknown } {
+function finishedWith(d: Draft, ending: Exclude<Closing, { kind: 'failed' }>): { outcome: RunFinishedOutcome; result?: unknown } {
   if (ending === 'interrupt') return { outcome: { type: 'interrupt', interrupts: unanswered(d).map(interruptOf) } };
   if (ending === 'turn') return { outcome: { type: 'success' }, result: { awaiting: 'your turn: send your next message on this thread' } };
-  switch (ending.kind) {
-    case 'stopped':
-      return { outcome: { type: 'cancelled' }, result: { reason: ending.reason } };
-    case 'failed':
-      return { outcome: { type: 'cancelled' }, result: { error: ending.error } };
-    default:
-      return { outcome: { type: 'success' }, result: { outcome: ending.outcome, summary: ending.summary } };
-  }
+  if (ending.kind === 'stopped') return { outcome: { type: 'cancelled' }, result: { reason: ending.reason } };
+  return { outcome: { type: 'success' }, result: { outcome: ending.outcome, summary: ending.summary } };
 }
 
 /** The open questions the client still has to answer. */

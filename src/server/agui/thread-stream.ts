@@ -79,8 +79,13 @@ export async function streamThread(o: ThreadStreamOptions): Promise<void> {
       await handle(mapInput(mapper, { kind: 'event', event }));
       if (!isOpen()) break;
     }
+    // The log ended without an ending the mapper knows: say so rather than leave the client without an end.
+    if (isOpen() && !o.signal.aborted) throw new Error(`the event stream of ${run.runId} ended while its AG-UI run was open`);
   } catch (err) {
-    if (!o.signal.aborted) await handle(failThreadRun(mapper, asRefusal(err).code, asRefusal(err).message));
+    if (!o.signal.aborted) {
+      const refusal = asRefusal(err);
+      await handle(failThreadRun(mapper, refusal.code, refusal.message));
+    }
   } finally {
     stop.abort();
     o.signal.removeEventListener('abort', abort);
