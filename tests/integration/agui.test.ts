@@ -290,6 +290,11 @@ describe('AG-UI: who may use the endpoint', () => {
     expect(await refusal(await post('{"threadId":', auth))).toMatchObject({ status: 400, message: 'The input is not valid JSON.' });
     expect(await refusal(await post({ runId: 'x', messages: [] }, auth))).toMatchObject({ status: 400, message: expect.stringContaining('threadId') as unknown });
     expect((await post(input('a'.repeat(300)), auth)).status).toBe(400);
+    // Answers (or a command) name a thread that must exist: with a start beside them, nothing starts.
+    const start = { start: { kind: 'salary_research', params: { role: 'Data engineer' } } };
+    const answersToNothing = input(randomUUID(), { forwardedProps: start, resume: [{ interruptId: 'hitl_doesnotexist0', status: 'resolved', payload: 'yes' }] });
+    expect(await refusal(await post(answersToNothing, auth))).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+    expect(await refusal(await post(input(randomUUID(), { forwardedProps: { ...start, command: 'stop' } }), auth))).toMatchObject({ status: 404 });
     expect((await t.api.client.pipeline.list.query()).length).toBe(before);
   });
 });

@@ -108,7 +108,9 @@ async function runFor(s: ServerServices, user: AuthUser, request: AguiRequest) {
   const existing = await threadRun(s, user.id, request.threadId);
   if (existing) return existing;
   const message = request.userMessage;
-  const asked = request.forwarded.start ? { ok: true as const, start: request.forwarded.start } : message ? startFromMessage(message.text) : null;
+  // Answers belong to a thread that exists: a request carrying them starts nothing.
+  const asksToStart = request.resume.length === 0 && request.forwarded.command === undefined;
+  const asked = !asksToStart ? null : request.forwarded.start ? { ok: true as const, start: request.forwarded.start } : message ? startFromMessage(message.text) : null;
   if (!asked) throw new TRPCError({ code: 'NOT_FOUND', message: `No thread ${request.threadId}` });
   if (!asked.ok) throw failWith('BAD_REQUEST', 'BAD_INPUT', asked.message);
   return startThread(s, user.id, request.threadId, asked.start, message?.id ?? null);
@@ -153,7 +155,12 @@ async function stream(
       }
       res.write(encoder.encodeBinary(event));
     }
-    if (res.writableNeedDrain) await drained(res, stop.signal);
+    if (res.writableNeedDrain && !(await drained(res, stop.signal, s.env.WS_STALL_TIMEOUT_MS))) {
+      // A client that stopped reading holds a buffer and a stream; it resumes from its state when it comes back.
+      console.warn(`[agui] a client of ${run.runId} stopped reading for ${s.env.WS_STALL_TIMEOUT_MS} ms; closing its stream`);
+      stop.abort();
+      res.destroy();
+    }
   };
   try {
     await streamThread({ s, user, run, request, signal: stop.signal, emit, keepingUp: () => !res.writableNeedDrain });
@@ -166,15 +173,20 @@ async function stream(
   }
 }
 
-function drained(res: ServerResponse, signal: AbortSignal): Promise<void> {
+/** Whether the client took what was written within `timeoutMs` (false also when the stream was stopped). */
+function drained(res: ServerResponse, signal: AbortSignal, timeoutMs: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      signal.removeEventListener('abort', done);
-      resolve();
+    const finish = (ok: boolean) => {
+      clearTimeout(timer);
+      res.off('drain', onDrain);
+      signal.removeEventListener('abort', onAbort);
+      resolve(ok);
     };
-    res.once('drain', done);
-    signal.addEventListener('abort', done, { once: true });
+    const onDrain = () => finish(true);
+    const onAbort = () => finish(true);
+    const timer = setTimeout(() => finish(false), timeoutMs);
+    res.once('drain', onDrain);
+    signal.addEventListener('abort', onAbort, { once: true });
   });
 }
 
