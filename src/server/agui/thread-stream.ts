@@ -164,7 +164,10 @@ async function takeTurn({ s, run, request }: ThreadStreamOptions): Promise<strin
  * entry answers nothing: the question waits out its time, and its default applies.
  */
 async function settle(s: ServerServices, user: AuthUser, run: RunSummary, entry: AguiAnswer, saveToProfile: boolean): Promise<void> {
-  const request = await ownedQuestion(s, user.id, entry.interruptId).catch(() => null);
+  const request = await ownedQuestion(s, user.id, entry.interruptId).catch((err: unknown) => {
+    if (err instanceof TRPCError && err.code === 'NOT_FOUND') return null;
+    throw err;
+  });
   if (request?.runId !== run.runId) throw new AguiRefusal('INTERRUPT_NOT_FOUND', `No question ${entry.interruptId} on this thread.`);
   if (entry.status === 'cancelled') return;
   if (request.status === 'answered') throw alreadyAnswered();
