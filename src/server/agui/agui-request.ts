@@ -22,7 +22,6 @@ export const aguiStartSchema = z.discriminatedUnion('kind', [
 ]) satisfies z.ZodType<RunStart>;
 
 const aguiCommandSchema = z.enum(['stop', 'pause', 'resume']);
-export type AguiCommand = z.infer<typeof aguiCommandSchema>;
 
 /** Our part of `forwardedProps`; anything else a front end forwards is left alone. */
 const forwardedPropsSchema = z
@@ -44,13 +43,13 @@ const cursorStateSchema = z
 
 const ids = z.string().min(1).max(200).regex(/^[\w.:-]+$/, 'an id of letters, digits, "_", "-", ".", ":"');
 
-/** An answer to a question: the text, several choices, or either with saveToProfile. */
+/** An answer to a question: its text, or several of its choices (sent one per line, as hitl.respond takes them). */
 const answerPayloadSchema = z.union([
   hitlResponseSchema,
   z.array(hitlResponseSchema).min(1).max(20).transform((choices) => choices.join(MULTIPLE_CHOICE_SEPARATOR)),
 ]);
 
-export const resumeEntrySchema = z.discriminatedUnion('status', [
+const resumeEntrySchema = z.discriminatedUnion('status', [
   z.object({ interruptId: hitlIdSchema, status: z.literal('resolved'), payload: answerPayloadSchema }),
   z.object({ interruptId: hitlIdSchema, status: z.literal('cancelled') }),
 ]);
