@@ -3,14 +3,15 @@ import { EventType, type AGUIEvent } from '@ag-ui/core';
 import { EventSchema } from '@ag-ui/core/schemas';
 import { EventEncoder } from '@ag-ui/encoder';
 import { TRPCError } from '@trpc/server';
-import { errorShapeOf, failWith } from '../api/errors';
+import { failWith } from '../api/errors';
 import { parseAguiRequest, startFromMessage, type AguiRequest } from '../agui/agui-request';
 import { streamThread } from '../agui/thread-stream';
 import { startThread, threadRun } from '../agui/threads';
 import type { AuthUser } from '../auth/session';
 import type { ServerServices } from '../services';
 import { authenticateApiToken } from '../services/api-tokens';
-import { discardRest, readBody } from './request-body';
+import { refuseRequest } from './json-reply';
+import { readBody } from './request-body';
 
 export const AGUI_PATH = '/api/agui';
 
@@ -42,7 +43,7 @@ export async function handleAgui(s: ServerServices, req: IncomingMessage, res: S
     const run = await runFor(s, user, request);
     await stream(s, req, res, user, run, request);
   } catch (err) {
-    refuse(req, res, err);
+    refuseRequest(req, res, err, { what: '[agui] request', discardUpTo: MAX_BODY_BYTES, allow: 'POST' });
   } finally {
     release();
   }
@@ -53,21 +54,24 @@ export function closeAguiStreams(): void {
   for (const stop of openStreams) stop.abort();
 }
 
-async function authenticate(s: ServerServices, req: IncomingMessage, origins: ReadonlySet<string>): Promise<AuthUser> {
+/** The user a request's API token names, or else its session cookie; null when neither is good. */
+function signedInUser(s: ServerServices, req: IncomingMessage): Promise<AuthUser | null> {
   const authorization = req.headers.authorization;
-  if (authorization !== undefined) {
-    const user = await authenticateApiToken(s, authorization);
-    if (!user) throw failWith('UNAUTHORIZED', 'AUTH_FAILED', 'This API token is not valid (revoked or mistyped); create a new one on your profile page.');
-    return user;
-  }
+  return authorization !== undefined ? authenticateApiToken(s, authorization) : s.sessions.authenticate(req.headers);
+}
+
+async function authenticate(s: ServerServices, req: IncomingMessage, origins: ReadonlySet<string>): Promise<AuthUser> {
+  const byToken = req.headers.authorization !== undefined;
   // The cookie is sent by any page the visitor opens: only ours may use it.
   const origin = req.headers.origin;
-  if (origin !== undefined && !origins.has(origin)) {
+  if (!byToken && origin !== undefined && !origins.has(origin)) {
     throw failWith('FORBIDDEN', 'ORIGIN_DENIED', `Calls from ${origin} are not allowed with a session cookie; use a personal API token.`);
   }
-  const user = await s.sessions.authenticate(req.headers);
-  if (!user) throw failWith('UNAUTHORIZED', 'AUTH_MISSING', 'Sign in first, or send a personal API token as "Authorization: Bearer <token>".');
-  return user;
+  const user = await signedInUser(s, req);
+  if (user) return user;
+  throw byToken
+    ? failWith('UNAUTHORIZED', 'AUTH_FAILED', 'This API token is not valid (revoked or mistyped); create a new one on your profile page.')
+    : failWith('UNAUTHORIZED', 'AUTH_MISSING', 'Sign in first, or send a personal API token as "Authorization: Bearer <token>".');
 }
 
 async function readRequest(req: IncomingMessage): Promise<AguiRequest> {
@@ -193,27 +197,9 @@ function drained(res: ServerResponse, signal: AbortSignal, timeoutMs: number): P
 /** A revoked token or a signed-out session ends its streams, as it ends its sockets. */
 async function stillSignedIn(s: ServerServices, req: IncomingMessage): Promise<boolean> {
   try {
-    const authorization = req.headers.authorization;
-    const user = authorization !== undefined ? await authenticateApiToken(s, authorization) : await s.sessions.authenticate(req.headers);
-    return user !== null;
+    return (await signedInUser(s, req)) !== null;
   } catch {
     // The database did not answer: keep streaming, check again later.
     return true;
   }
-}
-
-/** Answers a refused request in the API's error shape; library errors stay in the log. */
-function refuse(req: IncomingMessage, res: ServerResponse, err: unknown): void {
-  if (!(err instanceof TRPCError)) console.error('[agui] request failed:', err);
-  const error = err instanceof TRPCError ? err : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side; try again in a moment.' });
-  if (res.headersSent) {
-    res.end();
-    return;
-  }
-  discardRest(req, MAX_BODY_BYTES);
-  const shape = errorShapeOf(error);
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'cache-control': 'no-store' };
-  if (error.code === 'METHOD_NOT_SUPPORTED') headers.allow = 'POST';
-  res.writeHead(shape.data.httpStatus, headers);
-  res.end(JSON.stringify({ error: shape }));
 }

@@ -5,7 +5,8 @@ import { ownedQuestion } from '../api/trpc';
 import type { ServerServices } from '../services';
 import { answerHitlWithFile } from '../services/hitl-answers';
 import { assertResumePdf } from '../services/resume-files';
-import { receivePdf, refuseUpload, sendJson } from './pdf-upload';
+import { sendJson } from './json-reply';
+import { receivePdf, refuseUpload } from './pdf-upload';
 
 const PATH = /^\/api\/hitl\/([^/]+)\/file$/;
 

@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TRPCError } from '@trpc/server';
 import { RESUME_MAX_BYTES, resumeFileNameSchema } from '~/shared/profile';
-import { errorShapeOf, failWith, formatZodError } from '../api/errors';
+import { failWith, formatZodError } from '../api/errors';
 import type { AuthUser } from '../auth/session';
 import type { ServerServices } from '../services';
-import { discardRest, readBody } from './request-body';
+import { refuseRequest } from './json-reply';
+import { readBody } from './request-body';
 
 /**
  * A PDF sent as the raw body of a PUT (`content-type: application/pdf`, its name
@@ -39,16 +40,7 @@ export async function receivePdf(services: ServerServices, req: IncomingMessage,
 
 /** Answers a failed upload in the API's error shape; library errors stay in the log. */
 export function refuseUpload(req: IncomingMessage, res: ServerResponse, err: unknown): void {
-  if (!(err instanceof TRPCError)) console.error('[web] upload failed:', err);
-  const error = err instanceof TRPCError ? err : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side; try again in a moment.' });
-  discardRest(req, RESUME_MAX_BYTES);
-  const shape = errorShapeOf(error);
-  sendJson(res, shape.data.httpStatus, { error: shape });
-}
-
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
+  refuseRequest(req, res, err, { what: '[web] upload', discardUpTo: RESUME_MAX_BYTES });
 }
 
 function decodeName(header: string | string[] | undefined): string {

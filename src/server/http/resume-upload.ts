@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerServices } from '../services';
 import { uploadResume } from '../services/profiles';
-import { receivePdf, refuseUpload, sendJson } from './pdf-upload';
+import { sendJson } from './json-reply';
+import { receivePdf, refuseUpload } from './pdf-upload';
 
 export const RESUME_UPLOAD_PATH = '/api/profile/resume';
 

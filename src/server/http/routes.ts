@@ -2,11 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { archiveLag } from '../archive/archiver';
 import type { ServerServices } from '../services';
 import { checkHealth, checkReady } from './health';
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
-}
+import { sendJson } from './json-reply';
 
 /** GET /api/health: 200 when Redis and a worker are up, 503 otherwise. */
 export async function handleHealth(s: ServerServices, _req: IncomingMessage, res: ServerResponse): Promise<void> {
