@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { apiTokenNameSchema, type ApiToken } from '~/shared/api-tokens';
 import { api } from '~/trpc/react';
 import { apiIssues, isUnreachable, type ApiError } from '../../_components/api-issues';
+import { copyText } from '../../_components/copy-text';
 import { controlClass, primaryButtonClass, secondaryButtonClass, TextField } from '../../_components/form-controls';
 import { Section } from './section';
 
@@ -33,12 +34,7 @@ function NewToken({ name, token, onDone }: { name: string; token: string; onDone
     field.current?.select();
     setSaid('The token is selected: press Ctrl+C (⌘+C on a Mac) to copy it.');
   };
-  const copy = () => {
-    // The DOM types say the clipboard is always there; on an insecure page it is not.
-    const clipboard = (navigator as Partial<Pick<Navigator, 'clipboard'>>).clipboard;
-    if (!clipboard) selectForCopy();
-    else clipboard.writeText(token).then(() => setSaid('Copied.'), selectForCopy);
-  };
+  const copy = () => void copyText(token).then((copied) => (copied ? setSaid('Copied.') : selectForCopy()));
 
   return (
     <div role="group" aria-labelledby={`${NEW_ID}-title`} className="mb-4 space-y-2 rounded border border-amber-400 bg-amber-50 p-3">

@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useRef, useState } from 'react';
+import { copyText } from '~/app/_components/copy-text';
 import { secondaryButtonClass } from '~/app/_components/form-controls';
 
 /** Puts the whole of an element's text under the user's selection, ready for Ctrl+C. */
@@ -28,16 +29,7 @@ export function CopyNote({ note, name }: { note: string; name: string }) {
     setSaid(element && selectText(element) ? 'The note is selected: press Ctrl+C (⌘+C on a Mac) to copy it.' : 'Select the note and copy it.');
   };
 
-  const copy = () => {
-    // The DOM types call the clipboard always there; on an insecure page it is not.
-    const secure: Partial<Pick<Navigator, 'clipboard'>> = navigator;
-    const clipboard = secure.clipboard;
-    if (!clipboard) {
-      fallback();
-      return;
-    }
-    clipboard.writeText(note).then(() => setSaid('Copied.'), fallback);
-  };
+  const copy = () => void copyText(note).then((copied) => (copied ? setSaid('Copied.') : fallback()));
 
   return (
     <div className="space-y-2">
