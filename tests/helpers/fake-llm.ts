@@ -140,3 +140,9 @@ function completion(text: string) {
 export function sseChunk(content: string): string {
   return chunk({ content }, null);
 }
+
+/** The offer the persona's system prompt tells the model to write ("Write the offer exactly as $129,000."), if any. */
+export function instructedOffer(body: unknown): string | null {
+  const system = (body as { messages?: { role: string; content: string }[] }).messages?.find((m) => m.role === 'system')?.content ?? '';
+  return /Write the offer exactly as ([^\s]+?)\.?$/m.exec(system)?.[1] ?? null;
+}

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ThreadState } from '~/server/agui/thread-state';
 import type { RunEvent } from '~/shared/events';
 import { aguiAgent, apiToken, expectDeltasMatchSnapshots, finishedEvent, runOnce } from '../helpers/agui';
-import { startFakeLlm, type FakeLlm } from '../helpers/fake-llm';
+import { instructedOffer, startFakeLlm, type FakeLlm } from '../helpers/fake-llm';
 import { useStack } from '../helpers/stack';
 import { until } from '../helpers/wait';
 
@@ -31,8 +31,7 @@ const BATTLE = { role: 'Backend Engineer', company: 'Northwind Labs', targetSala
 
 /** A persona model that writes the offer it was told to make, slowly, so that the words arrive in pieces. */
 function compliantPersona(body: unknown) {
-  const system = (body as { messages?: { role: string; content: string }[] }).messages?.find((m) => m.role === 'system')?.content ?? '';
-  const offer = /Write the offer exactly as ([^\s]+?)\.?$/m.exec(system)?.[1];
+  const offer = instructedOffer(body);
   const text = offer ? `Thank you for your patience; we can offer ${offer} for this role.` : 'Thank you for your time today.';
   return { text, pieceDelayMs: 40 };
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunEvent } from '~/shared/events';
 import type { Typing } from '~/shared/sessions/typing';
 import { watchRun } from '../helpers/client';
-import { startFakeLlm, type FakeLlm } from '../helpers/fake-llm';
+import { instructedOffer, startFakeLlm, type FakeLlm } from '../helpers/fake-llm';
 import { useStack } from '../helpers/stack';
 import { until } from '../helpers/wait';
 
@@ -25,8 +25,7 @@ afterAll(async () => {
 const BATTLE = { role: 'Backend Engineer', company: 'Northwind Labs', targetSalary: 150_000, currency: 'USD', seed: 11 } as const;
 /** A model that follows the persona's instructions: it states the offer it was told to make. */
 function compliantWords(body: unknown): string {
-  const system = (body as { messages?: { role: string; content: string }[] }).messages?.find((m) => m.role === 'system')?.content ?? '';
-  const offer = /Write the offer exactly as ([^\s]+?)\.?$/m.exec(system)?.[1];
+  const offer = instructedOffer(body);
   return offer
     ? `Thank you for your patience. I have gone back to the team, and we can offer ${offer} for this role.`
     : 'Thank you for your time today; I appreciate the conversation.';
